@@ -1,0 +1,5 @@
+import { defineProject } from 'vitest/config';
+
+export default defineProject({
+  test: { name: 'agent', include: ['src/**/*.test.ts', 'src/**/*.test.tsx'], testTimeout: 30_000 },
+});

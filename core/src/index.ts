@@ -1,0 +1,3 @@
+export * from './wire.js';
+export * from './plan.js';
+export * from './report.js';

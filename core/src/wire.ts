@@ -1,0 +1,111 @@
+/**
+ * Wire schemas shared by the API and the agent: dispatch metadata, the interview context the
+ * agent fetches, and what the agent posts back (turns, metrics, end of call).
+ * Pure zod, no I/O.
+ */
+import { z } from 'zod';
+import { InterviewPlan, QuestionStatus } from './plan.js';
+
+/** Name the agent worker registers under; tokens dispatch it explicitly. */
+export const AGENT_NAME = 'recruiter';
+
+/** Participant attribute/identity prefix for the candidate in a room. */
+export const CANDIDATE_IDENTITY_PREFIX = 'cand_';
+
+/** Text-stream topic the web client uses for typed answers (LiveKit's standard chat topic). */
+export const CHAT_TOPIC = 'lk.chat';
+
+export const DispatchMetadata = z.object({
+  interviewId: z.string().uuid(),
+});
+export type DispatchMetadata = z.infer<typeof DispatchMetadata>;
+
+export const Speaker = z.enum(['candidate', 'recruiter']);
+export type Speaker = z.infer<typeof Speaker>;
+
+export const TurnSource = z.enum(['voice', 'typed']);
+export type TurnSource = z.infer<typeof TurnSource>;
+
+export const MAX_TURN_TEXT_CHARS = 20_000;
+
+/** A committed turn as the agent posts it. Idempotent by (interviewId, turnId). */
+export const TurnInput = z.object({
+  turnId: z.string().min(1).max(128).regex(/^[A-Za-z0-9_.:-]+$/),
+  sequence: z.number().int().nonnegative(),
+  speaker: Speaker,
+  text: z.string().max(MAX_TURN_TEXT_CHARS),
+  startedAt: z.iso.datetime(),
+  endedAt: z.iso.datetime(),
+  source: TurnSource.default('voice'),
+  interrupted: z.boolean().default(false),
+  /** The planned question this turn asks or answers, when known. */
+  questionId: z.string().max(64).nullish(),
+});
+export type TurnInput = z.infer<typeof TurnInput>;
+
+/** A stored turn as the API returns it. */
+export const TurnRecord = TurnInput.extend({
+  id: z.string(),
+  createdAt: z.iso.datetime(),
+});
+export type TurnRecord = z.infer<typeof TurnRecord>;
+
+const ms = z.number().nonnegative().max(600_000).nullable();
+
+/** Per-turn latency breakdown from the agent's metrics (milliseconds). */
+export const TurnMetricsInput = z.object({
+  turnId: z.string().min(1).max(128),
+  endOfTurnDelayMs: ms,
+  sttMs: ms,
+  llmFirstTokenMs: ms,
+  ttsFirstByteMs: ms,
+  totalMs: ms,
+});
+export type TurnMetricsInput = z.infer<typeof TurnMetricsInput>;
+
+export const EndReason = z.enum(['completed', 'candidate_left', 'time_box', 'error']);
+export type EndReason = z.infer<typeof EndReason>;
+
+export const InterviewEndInput = z.object({
+  reason: EndReason,
+  questionStatuses: z
+    .array(z.object({ questionId: z.string().max(64), status: QuestionStatus }))
+    .max(100)
+    .default([]),
+});
+export type InterviewEndInput = z.infer<typeof InterviewEndInput>;
+
+export const InterviewStatus = z.enum(['scheduled', 'live', 'ended', 'failed']);
+export type InterviewStatus = z.infer<typeof InterviewStatus>;
+
+export const InterviewType = z.enum(['behavioural', 'technical', 'role_specific', 'mixed']);
+export type InterviewType = z.infer<typeof InterviewType>;
+
+export const Seniority = z.enum(['intern', 'junior', 'mid', 'senior', 'staff', 'lead']);
+export type Seniority = z.infer<typeof Seniority>;
+
+/** Provider choice an interview may carry; names come from the agent's registry. */
+export const ProviderOverride = z.object({
+  stt: z.string().max(40).optional(),
+  llm: z.string().max(40).optional(),
+  tts: z.string().max(40).optional(),
+  voice: z.string().max(80).optional(),
+});
+export type ProviderOverride = z.infer<typeof ProviderOverride>;
+
+/** What GET /api/agent/interviews/:id/context returns to the agent. */
+export const InterviewContext = z.object({
+  interviewId: z.string().uuid(),
+  status: InterviewStatus,
+  candidateName: z.string(),
+  company: z.string(),
+  role: z.string(),
+  seniority: Seniority,
+  interviewType: InterviewType,
+  timeBoxSeconds: z.number().int().positive(),
+  plan: InterviewPlan,
+  providers: ProviderOverride.nullable(),
+  /** Turns already stored, so a job handed to another worker resumes where they left off. */
+  turns: z.array(TurnRecord),
+});
+export type InterviewContext = z.infer<typeof InterviewContext>;
