@@ -1,0 +1,66 @@
+/**
+ * Usage: pnpm start        — livekit-server, the API (serving the built web app) and the agent worker
+ *        pnpm dev          — the same with watch mode, plus the Vite dev server with hot reload
+ * Prints one URL when everything is ready; Ctrl-C stops all children.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT, StackError, assertTcpPortFree, loadEnvDefaults, startStack, type Stack } from './lib/stack.js';
+
+const VITE_PORT = 5173;
+const dev = process.argv.includes('--dev');
+
+function run(cmd: string, args: string[]): Promise<void> {
+  return new Promise((res, rej) => {
+    const child = spawn(cmd, args, { cwd: REPO_ROOT, stdio: 'inherit' });
+    child.once('exit', (code) => (code === 0 ? res() : rej(new StackError(`${cmd} ${args.join(' ')} failed (${code})`))));
+  });
+}
+
+async function main(): Promise<void> {
+  const env = loadEnvDefaults();
+  if (!dev && !existsSync(join(REPO_ROOT, 'web/dist/index.html'))) {
+    console.log('building the web app…');
+    await run('pnpm', ['--filter', '@mockroom/web', 'build']);
+  }
+  if (dev) await assertTcpPortFree(VITE_PORT, 'Vite dev server');
+
+  console.log('starting livekit-server, API (migrations run first) and agent worker…');
+  let stack: Stack | null = null;
+  let vite: ChildProcess | null = null;
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nstopping…');
+    vite?.kill('SIGTERM');
+    await stack?.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  stack = await startStack({
+    fixedPorts: true,
+    echo: true,
+    watch: dev,
+    dataDir: env.DATA_DIR ?? '.data',
+    databaseUrl: env.DATABASE_URL,
+  });
+  let url = env.APP_BASE_URL ?? stack.apiUrl;
+  if (dev) {
+    vite = spawn('pnpm', ['--filter', '@mockroom/web', 'exec', 'vite', '--port', String(VITE_PORT), '--strictPort'], {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+    });
+    vite.once('exit', (code) => void shutdown(code ?? 1));
+    url = `http://localhost:${VITE_PORT}`;
+  }
+  console.log(`\n  Mockroom is ready: ${url}\n  (Ctrl-C to stop)\n`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof StackError ? `\nstart failed: ${err.message}` : err);
+  process.exit(1);
+});
