@@ -29,16 +29,36 @@ if [ -z "${TEST_DATABASE_URL:-}" ] && [ -n "$PG_BIN" ] && [ -x "$PG_BIN/initdb" 
   echo "test Postgres on 127.0.0.1:$pg_port"
 fi
 
-report=$(mktemp /tmp/mockroom-vitest.XXXXXX.json)
-pnpm exec vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@"
-status=$?
+reports=()
+run_vitest() {
+  local report
+  report=$(mktemp /tmp/mockroom-vitest.XXXXXX.json)
+  reports+=("$report")
+  pnpm exec vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@"
+}
+
+status=0
+if [ $# -gt 0 ]; then
+  run_vitest "$@" || status=$?
+else
+  # Unit and in-process suites first, in parallel; then the cross-process suites (real servers, a browser,
+  # timing-sensitive audio) on their own, so they do not share the 2 cores with the unit suites.
+  run_vitest --project core --project db --project api --project agent --project web --passWithNoTests || status=$?
+  run_vitest --project tests || status=$?
+fi
+
 node -e '
   const fs = require("fs");
-  let r = {};
-  try { r = JSON.parse(fs.readFileSync(process.argv[1], "utf8")); } catch {}
-  const passed = r.numPassedTests ?? 0, failed = (r.numFailedTests ?? 0) + (r.numFailedTestSuites ? 0 : 0);
-  const brokenFiles = (r.testResults ?? []).filter((f) => f.status === "failed" && (f.assertionResults ?? []).length === 0).length;
-  console.log(`${passed} passed, ${failed + brokenFiles} failed`);
-' "$report"
-rm -f "$report"
+  let passed = 0, failed = 0;
+  for (const file of process.argv.slice(1)) {
+    let r;
+    try { r = JSON.parse(fs.readFileSync(file, "utf8")); } catch { failed += 1; continue; }
+    passed += r.numPassedTests ?? 0;
+    failed += r.numFailedTests ?? 0;
+    // A file that failed to load has no assertion results; count it as a failure.
+    failed += (r.testResults ?? []).filter((f) => f.status === "failed" && (f.assertionResults ?? []).length === 0).length;
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+' "${reports[@]}"
+rm -f "${reports[@]}"
 exit $status
