@@ -1,6 +1,365 @@
+/**
+ * Builds the interview plan from the analysis: an opener, questions that fit the interview type
+ * and seniority, and probes for the gaps the analysis found. Question text is spoken by TTS, so it
+ * is plain sentences with skill names written the way they are said. Deterministic.
+ */
 import type { Analysis } from './analysis.js';
-import type { InterviewPlan } from './plan.js';
+import type { InterviewPlan, PlanQuestion, QuestionKind } from './plan.js';
+import { getSkill, type SkillCategory } from './skills.js';
 import type { InterviewType, Seniority } from './wire.js';
+
+export const DEFAULT_QUESTION_COUNT = 6;
+export const MAX_QUESTION_COUNT = 20;
+
+type Draft = Omit<PlanQuestion, 'id'>;
+
+const SENIOR_LEVELS: ReadonlySet<Seniority> = new Set(['senior', 'staff', 'lead']);
+const EARLY_LEVELS: ReadonlySet<Seniority> = new Set(['intern', 'junior']);
+
+const ACRONYMS = new Set([
+  'aws', 'gcp', 'sql', 'html', 'css', 'php', 'etl', 'nlp', 'llm', 'rag', 'seo', 'crm', 'okrs', 'qa', 'tdd', 'ux', 'ui',
+  'iam', 'sre', 'dbt', 'gdpr', 'owasp', 'oop', 'ddd', 'ios', 'ec2', 's3', 'grpc', 'mlops', 'nosql', 'orm', 'cdn', 'pmp',
+]);
+const SPOKEN: Record<string, string> = {
+  'c++': 'C plus plus',
+  'c#': 'C sharp',
+  'f#': 'F sharp',
+  '.net': 'dot net',
+  'ci/cd': 'CI and CD',
+  'a/b testing': 'A B testing',
+  ios: 'iOS',
+  javascript: 'JavaScript',
+  typescript: 'TypeScript',
+  postgresql: 'PostgreSQL',
+  mysql: 'MySQL',
+  mongodb: 'MongoDB',
+  graphql: 'GraphQL',
+  github: 'GitHub',
+  'github actions': 'GitHub Actions',
+  'gitlab ci': 'GitLab CI',
+  'rest api': 'REST APIs',
+};
+
+/** How a skill name is said aloud: "node.js" → "Node JS", "aws" → "AWS". */
+export function spokenSkill(name: string): string {
+  const n = name.toLowerCase();
+  if (SPOKEN[n]) return SPOKEN[n];
+  if (ACRONYMS.has(n)) return n.toUpperCase();
+  if (n.endsWith('.js')) return `${cap(n.slice(0, -3))} JS`;
+  const cat = getSkill(n)?.category;
+  const proper: SkillCategory[] = ['language', 'frontend', 'backend', 'mobile', 'cloud', 'devops', 'database', 'testing', 'ml', 'data'];
+  return cat && proper.includes(cat) && !n.includes(' ') ? cap(n) : n;
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function aliasKeywords(skill: string): string[] {
+  const def = getSkill(skill);
+  const aliases = (def?.aliases ?? []).map((a) => (a.startsWith('=') ? a.slice(1) : a).toLowerCase());
+  return [skill, ...aliases].slice(0, 4);
+}
+
+const CATEGORY_KEYWORDS: Partial<Record<SkillCategory, string[]>> = {
+  database: ['query', 'index', 'schema', 'performance', 'latency', 'transaction'],
+  cloud: ['deploy', 'production', 'cost', 'region', 'scaling', 'monitoring'],
+  devops: ['deploy', 'pipeline', 'production', 'automation', 'rollback', 'monitoring'],
+  testing: ['test', 'coverage', 'bug', 'regression', 'ci'],
+  data: ['data', 'analysis', 'metric', 'result', 'pipeline', 'quality'],
+  ml: ['model', 'data', 'training', 'evaluation', 'accuracy', 'production'],
+  security: ['risk', 'threat', 'vulnerability', 'access', 'audit'],
+  architecture: ['design', 'trade-off', 'scale', 'latency', 'failure', 'consistency'],
+  product: ['users', 'metric', 'decision', 'outcome', 'stakeholders', 'priority'],
+  design: ['users', 'research', 'prototype', 'feedback', 'iteration'],
+  business: ['customer', 'revenue', 'target', 'result', 'process'],
+};
+const BUILD_KEYWORDS = ['built', 'designed', 'trade-off', 'performance', 'bug', 'production', 'decided', 'result'];
+
+function skillQuestion(skill: string, seniority: Seniority): Draft {
+  const s = spokenSkill(skill);
+  const category = getSkill(skill)?.category ?? 'practice';
+  const keywords = [...aliasKeywords(skill), ...(CATEGORY_KEYWORDS[category] ?? BUILD_KEYWORDS)];
+  const scope = SENIOR_LEVELS.has(seniority)
+    ? 'Explains decisions at system or team level and the trade-offs weighed'
+    : 'Explains their own part clearly and what they learned';
+  const base = (text: string, strong: string[], followUps: string[], kind: QuestionKind = 'technical'): Draft => ({
+    kind,
+    competency: skill,
+    text,
+    strongAnswer: [...strong, scope],
+    followUps,
+    skill,
+    keywords: [...new Set(keywords)].slice(0, 30),
+  });
+  switch (category) {
+    case 'database':
+      return base(
+        `Tell me about a time you had to make ${s} work better for a real system. How did you find the problem, what did you change, and what was the effect?`,
+        ['Names a concrete system and the symptom, such as slow queries or lock contention', 'Describes how they measured it, for example query plans or metrics', 'States the change and its measured effect'],
+        ['How did you know the change worked?', 'What would you do differently with hindsight?'],
+      );
+    case 'cloud':
+    case 'devops':
+      return base(
+        `How have you used ${s} to ship or run a service in production? Tell me about a time something went wrong with it and how you handled it.`,
+        ['Describes a real production setup and their part in it', 'Walks through the failure, the diagnosis and the fix', 'Mentions what they changed so it would not happen again'],
+        ['What did you change afterwards so it would not happen again?', 'How did you find out something was wrong?'],
+      );
+    case 'testing':
+      return base(
+        `How do you decide what to test when you use ${s}? Give me an example of a bug your tests caught, or one they missed.`,
+        ['Explains a testing strategy tied to risk, not coverage for its own sake', 'Gives a concrete bug and what it taught them'],
+        ['What would you not bother testing, and why?', 'How long does your test suite take, and does that matter?'],
+      );
+    case 'data':
+    case 'ml':
+      return base(
+        `Walk me through a piece of work where you used ${s}, from the question you were answering to the result and how it was used.`,
+        ['States the question or decision the work served', 'Describes data quality issues and how they were handled', 'Gives the result and how it changed a decision'],
+        ['How did you check the result was right?', 'Who used the result, and what did they do with it?'],
+      );
+    case 'security':
+      return base(
+        `Tell me about a time you dealt with ${s} in your work. What was the risk, what did you do, and how did you know it was enough?`,
+        ['Names a concrete risk or incident', 'Describes proportionate controls and who was involved', 'Explains how it was verified'],
+        ['What trade-off did you make between security and speed?', 'Who else did you need to convince?'],
+      );
+    case 'architecture':
+      return base(
+        `Tell me about a system you worked on where ${s} really mattered. What were the constraints, what options did you consider, and what did you choose?`,
+        ['Sets out constraints such as load, latency, cost or team size', 'Compares at least two options with trade-offs', 'Reports how the choice held up'],
+        ['What would break first if the load grew ten times?', 'What would you change now?'],
+      );
+    case 'product':
+    case 'design':
+    case 'business':
+      return base(
+        `Tell me about a time you used ${s} to make or change a decision. What did you do, and what was the outcome?`,
+        ['Describes the situation and the decision at stake', 'Explains their own method and who they involved', 'Gives a measurable outcome'],
+        ['How did you measure the outcome?', 'What would you do differently next time?'],
+        'role_specific',
+      );
+    case 'soft':
+      return base(
+        `Tell me about a time your ${s} made the difference on a piece of work. What was the situation and what did you do?`,
+        ['Uses a specific situation, not a general claim', 'Shows their own actions and the reaction of others', 'States the result'],
+        ['What did the other people involved say or do?', 'What would you do differently next time?'],
+        'behavioural',
+      );
+    case 'practice':
+      return base(
+        `How do you apply ${s} in your day-to-day work? Give me a recent, specific example and what it changed.`,
+        ['Gives a recent concrete example', 'Explains why the practice helped in that case', 'Mentions a limit or a trade-off'],
+        ['When does that practice not pay off?', 'How did the rest of the team respond?'],
+      );
+    default:
+      return base(
+        `Tell me about the most demanding thing you have built with ${s}. What problem did it solve, what trade-offs did you make, and what would you do differently?`,
+        ['Describes a concrete project and their own part in it', `Shows depth in ${s}, beyond naming it, such as pitfalls and idioms`, 'Explains trade-offs and the outcome'],
+        [`What is a pitfall of ${s} that bit you, and how did you handle it?`, 'How did you know it worked in production?'],
+      );
+  }
+}
+
+function gapQuestion(skill: string, hasCv: boolean, seniority: Seniority): Draft {
+  const s = spokenSkill(skill);
+  const category = getSkill(skill)?.category;
+  const technical = category !== undefined && !['soft', 'product', 'design', 'business'].includes(category);
+  const text = hasCv
+    ? `The role asks for ${s}, and I did not see it in your CV. Tell me about the closest thing you have done, or how you would get up to speed with ${s} in your first weeks.`
+    : `The role asks for ${s}. Tell me about your experience with ${s}, or the closest thing you have done.`;
+  return {
+    kind: category === 'soft' ? 'behavioural' : technical ? 'technical' : 'role_specific',
+    competency: `gap: ${skill}`.slice(0, 80),
+    text,
+    strongAnswer: [
+      'Is honest about the level of experience',
+      'Connects a related, concrete experience to the skill',
+      'Has a specific plan to learn it, with resources and a time frame',
+      ...(SENIOR_LEVELS.has(seniority) ? ['Shows how they have ramped up on unfamiliar technology before'] : []),
+    ],
+    followUps: [`What would your first week of learning ${s} look like?`, 'When did you last learn something similar, and how long did it take?'],
+    skill,
+    keywords: [...aliasKeywords(skill), 'learn', 'similar', 'experience', 'plan', 'project'].slice(0, 30),
+  };
+}
+
+interface BehaviouralTemplate extends Draft {
+  levels?: ReadonlySet<Seniority>;
+}
+
+const BEHAVIOURAL: BehaviouralTemplate[] = [
+  {
+    kind: 'behavioural',
+    competency: 'ownership',
+    text: 'Tell me about a project you owned from start to finish. What was your part, what did you decide, and how did it turn out?',
+    strongAnswer: ['Uses one specific project with context', 'Separates their own decisions from the team’s', 'States a concrete, ideally measured, result'],
+    followUps: ['What was the hardest decision you made on it?', 'How did you measure whether it worked?'],
+    keywords: ['project', 'owned', 'decided', 'responsible', 'result', 'delivered', 'i'],
+  },
+  {
+    kind: 'behavioural',
+    competency: 'conflict',
+    text: 'Tell me about a time you disagreed with a colleague or a stakeholder. How did you handle it, and what happened in the end?',
+    strongAnswer: ['Describes the disagreement fairly, including the other view', 'Shows how they listened and used evidence', 'States the outcome and the relationship afterwards'],
+    followUps: ['What did the other person think of how it went?', 'Would you handle it the same way today?'],
+    keywords: ['disagreed', 'colleague', 'stakeholder', 'conversation', 'agreed', 'compromise', 'outcome'],
+  },
+  {
+    kind: 'behavioural',
+    competency: 'learning from failure',
+    text: 'Tell me about a time something you were responsible for went wrong. What did you do about it, and what did you learn?',
+    strongAnswer: ['Owns the mistake without blaming others', 'Describes the recovery steps', 'Names a lasting change in how they work'],
+    followUps: ['What did you change in how you work afterwards?', 'How did you tell the people affected?'],
+    keywords: ['mistake', 'failed', 'wrong', 'fixed', 'learned', 'changed', 'responsible'],
+  },
+  {
+    kind: 'behavioural',
+    competency: 'prioritisation',
+    text: 'Describe a time you had more work than you could do. How did you decide what to do first and what to drop?',
+    strongAnswer: ['Names the competing demands', 'Explains the criteria used, such as impact, deadlines or risk', 'Shows how they communicated the trade-off'],
+    followUps: ['Who did you have to tell, and how did they react?', 'Looking back, was it the right call?'],
+    keywords: ['priority', 'deadline', 'impact', 'dropped', 'decided', 'trade-off', 'stakeholders'],
+  },
+  {
+    kind: 'behavioural',
+    competency: 'influence',
+    levels: SENIOR_LEVELS,
+    text: 'Tell me about a time you changed a decision that was not yours to make. How did you bring people round?',
+    strongAnswer: ['Shows influence without authority', 'Uses data or prototypes to persuade', 'Describes the result across teams'],
+    followUps: ['Who was hardest to convince, and why?', 'What would have happened if you had not stepped in?'],
+    keywords: ['convinced', 'proposal', 'data', 'team', 'decision', 'aligned', 'influence'],
+  },
+  {
+    kind: 'behavioural',
+    competency: 'mentoring',
+    levels: SENIOR_LEVELS,
+    text: 'Tell me about someone you helped grow at work. What did you do, and how did they change?',
+    strongAnswer: ['Names concrete actions such as pairing, reviews or stretch tasks', 'Adapts the approach to the person', 'Describes visible growth'],
+    followUps: ['What did not work with them at first?', 'How do you find time for it?'],
+    keywords: ['mentored', 'helped', 'feedback', 'pairing', 'grew', 'coached', 'review'],
+  },
+  {
+    kind: 'behavioural',
+    competency: 'learning',
+    levels: EARLY_LEVELS,
+    text: 'Tell me about something you had to learn quickly. How did you go about it, and how did you know you had got it?',
+    strongAnswer: ['Describes a specific learning approach', 'Shows when and how they asked for help', 'Applies the learning to a concrete result'],
+    followUps: ['Who did you ask for help, and when?', 'What would you do differently next time?'],
+    keywords: ['learned', 'course', 'documentation', 'practice', 'asked', 'built', 'understood'],
+  },
+  {
+    kind: 'behavioural',
+    competency: 'feedback',
+    text: 'Tell me about a piece of critical feedback you received. What was it, and what did you change?',
+    strongAnswer: ['Quotes the feedback honestly', 'Shows reflection rather than defensiveness', 'Describes a concrete change and its effect'],
+    followUps: ['How did you feel when you heard it?', 'How did you check that the change stuck?'],
+    keywords: ['feedback', 'manager', 'changed', 'improved', 'learned', 'reflected'],
+  },
+  {
+    kind: 'behavioural',
+    competency: 'teamwork',
+    text: 'Tell me about a time you worked closely with people from another team or discipline to deliver something. What was your role?',
+    strongAnswer: ['Describes the other team’s goals and constraints', 'Shows how they kept work coordinated', 'States the shared result'],
+    followUps: ['What was the hardest part of working across teams?', 'What did you learn about how they work?'],
+    keywords: ['team', 'collaborated', 'together', 'design', 'product', 'delivered', 'meeting'],
+  },
+];
+
+function openerQuestion(role: string, company: string): Draft {
+  const where = company.trim() ? ` at ${company.trim()}` : '';
+  return {
+    kind: 'role_specific',
+    competency: 'motivation',
+    text: `To start, please give me a short overview of your background and what draws you to the ${role.trim() || 'this'} role${where}.`,
+    strongAnswer: ['Gives a concise, relevant summary in about a minute', 'Connects their experience to this role', 'Shows a genuine, specific reason for applying'],
+    followUps: ['What in particular about this role appeals to you?', 'What would you want to learn here?'],
+    skill: null,
+    keywords: ['experience', 'role', 'team', 'interested', 'background', 'worked', 'years'],
+  };
+}
+
+function roleScenarioQuestion(role: string, company: string, seniority: Seniority): Draft {
+  const where = company.trim() ? ` at ${company.trim()}` : '';
+  return {
+    kind: 'role_specific',
+    competency: 'role understanding',
+    text: `Imagine your first three months as ${article(role)} ${role.trim() || 'new hire'}${where}. What would you focus on first, and how would you know you were succeeding?`,
+    strongAnswer: [
+      'Starts by learning the context, users and team before changing things',
+      'Names concrete early goals tied to the role',
+      'Defines how success would be measured',
+      ...(SENIOR_LEVELS.has(seniority) ? ['Considers team-level impact, not only their own tasks'] : []),
+    ],
+    followUps: ['Who would you want to talk to first, and why?', 'What would worry you in the first month?'],
+    skill: null,
+    keywords: ['learn', 'team', 'users', 'goals', 'measure', 'first', 'priorities', 'success'],
+  };
+}
+
+function article(word: string): string {
+  return /^[aeiou]/i.test(word.trim()) ? 'an' : 'a';
+}
+
+const ENGINEERING_ROLE = /\b(engineer|developer|programmer|sre|devops|architect|scientist|analyst|technical|tech lead|cto)\b/i;
+
+function debuggingQuestion(): Draft {
+  return {
+    kind: 'technical',
+    competency: 'debugging',
+    text: 'Tell me about the hardest bug or production incident you have worked on. How did you find the cause, and what did you change so it would not happen again?',
+    strongAnswer: ['Describes the symptom and its impact', 'Walks through a systematic diagnosis with evidence such as logs, metrics or a reproduction', 'Names the root cause, the fix and the prevention'],
+    followUps: ['What was the first thing you checked, and why?', 'What did you change to catch it earlier next time?'],
+    skill: 'debugging',
+    keywords: ['bug', 'logs', 'metrics', 'reproduce', 'root cause', 'fix', 'incident', 'test'],
+  };
+}
+
+function systemDesignQuestion(seniority: Seniority): Draft {
+  return {
+    kind: 'technical',
+    competency: 'system design',
+    text: 'Suppose users upload files that need slow background processing, and they want to see progress. How would you design that? Talk me through the parts, the data, and what happens when something fails.',
+    strongAnswer: [
+      'Clarifies requirements and scale before designing',
+      'Separates upload, queue, workers and storage, with a status the user can poll or subscribe to',
+      'Handles retries, idempotency and failure visibility',
+      ...(SENIOR_LEVELS.has(seniority) ? ['Discusses capacity, cost and operational trade-offs'] : []),
+    ],
+    followUps: ['What happens if a worker crashes halfway through?', 'How would this change at a hundred times the load?'],
+    skill: 'system design',
+    keywords: ['queue', 'worker', 'storage', 'database', 'retry', 'status', 'scale', 'idempotent', 'failure'],
+  };
+}
+
+function clampCount(n: number | undefined): number {
+  if (n === undefined || !Number.isFinite(n)) return DEFAULT_QUESTION_COUNT;
+  return Math.max(1, Math.min(MAX_QUESTION_COUNT, Math.round(n)));
+}
+
+/** Round-robin over several pools, skipping drafts whose skill/competency is already planned. */
+function interleave(pools: Draft[][], count: number, taken: Set<string>): Draft[] {
+  const out: Draft[] = [];
+  const idx = pools.map(() => 0);
+  while (out.length < count) {
+    let progressed = false;
+    for (let p = 0; p < pools.length && out.length < count; p++) {
+      const pool = pools[p]!;
+      while (idx[p]! < pool.length) {
+        const d = pool[idx[p]!++]!;
+        const key = d.skill ?? d.competency;
+        if (taken.has(key)) continue;
+        taken.add(key);
+        out.push(d);
+        progressed = true;
+        break;
+      }
+    }
+    if (!progressed) break;
+  }
+  return out;
+}
 
 export function buildInterviewPlan(input: {
   analysis: Analysis;
@@ -10,9 +369,60 @@ export function buildInterviewPlan(input: {
   company: string;
   questionCount?: number;
 }): InterviewPlan {
-  return {
-    version: 1,
-    questions: [{ id: 'q1', kind: 'behavioural', competency: 'ownership', text: `Tell me about a project you owned as a ${input.role}.`, strongAnswer: [], followUps: ['What was the result?'], skill: null, keywords: [] }],
-    requiredSkills: input.analysis.required,
-  };
+  const { analysis, interviewType, seniority, role, company } = input;
+  const count = clampCount(input.questionCount);
+  const hasCv = analysis.cvSkills.length > 0;
+  const cvSet = new Set(analysis.cvSkills);
+  const engineering = ENGINEERING_ROLE.test(role) || analysis.required.some((s) => ['language', 'backend', 'frontend', 'devops', 'database'].includes(getSkill(s)?.category ?? ''));
+
+  const behavioural = BEHAVIOURAL.filter((b) => !b.levels || b.levels.has(seniority)).map(({ levels: _levels, ...d }) => d);
+  const requiredHard = analysis.required.filter((s) => getSkill(s)?.category !== 'soft');
+  const requiredSoft = analysis.required.filter((s) => getSkill(s)?.category === 'soft');
+  // Depth questions go to required skills the candidate claims; gaps get their own probe.
+  const claimed = requiredHard.filter((s) => !hasCv || cvSet.has(s)).map((s) => skillQuestion(s, seniority));
+  const nice = analysis.niceToHave.filter((s) => cvSet.has(s)).map((s) => skillQuestion(s, seniority));
+  const softQs = requiredSoft.filter((s) => !hasCv || cvSet.has(s)).map((s) => skillQuestion(s, seniority));
+  const general: Draft[] = engineering
+    ? [debuggingQuestion(), ...(EARLY_LEVELS.has(seniority) ? [] : [systemDesignQuestion(seniority)])]
+    : [];
+  const scenario = [roleScenarioQuestion(role, company, seniority)];
+
+  const gapSkills = hasCv ? analysis.gaps.filter((g) => analysis.required.includes(g) || analysis.niceToHave.includes(g)) : [];
+  const opener = count >= 3 ? [openerQuestion(role, company)] : [];
+  const gapBudget = gapSkills.length ? Math.min(gapSkills.length, Math.max(1, Math.round(count / 4))) : 0;
+  const coreCount = count - opener.length - gapBudget;
+
+  let pools: Draft[][];
+  switch (interviewType) {
+    case 'behavioural':
+      pools = [behavioural, softQs];
+      break;
+    case 'technical':
+      // Claimed skills twice per round: depth on the JD's own stack is the point of this type.
+      pools = [claimed, claimed, general, nice];
+      break;
+    case 'role_specific':
+      pools = [scenario, claimed, softQs, behavioural];
+      break;
+    case 'mixed':
+      pools = [claimed, behavioural, general, scenario, softQs];
+      break;
+  }
+  // Every pool list ends with fallbacks so a short JD still yields the requested count.
+  const taken = new Set<string>(gapSkills.slice(0, gapBudget));
+  const core = interleave([...pools], coreCount, taken);
+  if (core.length < coreCount) core.push(...interleave([general, behavioural, scenario, nice], coreCount - core.length, taken));
+  const gaps = gapSkills.slice(0, gapBudget).map((g) => gapQuestion(g, hasCv, seniority));
+
+  // Gap probes sit among the core questions (after every second one), not all at the end.
+  const ordered: Draft[] = [...opener];
+  let gi = 0;
+  core.forEach((q, i) => {
+    ordered.push(q);
+    if (i % 2 === 1 && gi < gaps.length) ordered.push(gaps[gi++]!);
+  });
+  while (gi < gaps.length) ordered.push(gaps[gi++]!);
+
+  const questions: PlanQuestion[] = ordered.slice(0, count).map((q, i) => ({ id: `q${i + 1}`, ...q }));
+  return { version: 1, questions, requiredSkills: analysis.required.slice(0, 60) };
 }
