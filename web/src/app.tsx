@@ -1,0 +1,118 @@
+/** Composition root of the client: session bootstrap, route → page, the page chrome. */
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { api, ApiError } from './api.js';
+import { navigate, PUBLIC_ROUTES, useRoute, type Route } from './router.js';
+import type { User } from './types.js';
+import { AuthContext, Link, Spinner } from './ui.js';
+import { ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage } from './pages/auth.js';
+import { DashboardPage } from './pages/dashboard.js';
+import { ApplicationEditorPage } from './pages/application-editor.js';
+import { PreCallPage } from './pages/precall.js';
+import { ReportPage } from './pages/report.js';
+import { SettingsPage } from './pages/settings.js';
+
+// The call page carries livekit-client, most of the bundle; load it only when a call starts.
+const CallPage = lazy(() => import('./pages/call.js').then((m) => ({ default: m.CallPage })));
+
+export function App() {
+  const route = useRoute();
+  const [user, setUser] = useState<User | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  useEffect(() => {
+    api
+      .me()
+      .then(setUser)
+      .catch((err: unknown) => {
+        if (!(err instanceof ApiError && err.status === 401)) console.warn('session check failed');
+        setUser(null);
+      })
+      .finally(() => setLoading(false));
+  }, []);
+
+  const isPublic = PUBLIC_ROUTES.has(route.name);
+  useEffect(() => {
+    if (loading) return;
+    if (!user && !isPublic) navigate({ name: 'signin' }, { replace: true });
+    if (user && (route.name === 'signin' || route.name === 'signup')) navigate({ name: 'dashboard' }, { replace: true });
+  }, [loading, user, isPublic, route.name]);
+
+  const signOut = async () => {
+    await api.signOut().catch(() => undefined);
+    setUser(null);
+    navigate({ name: 'signin' });
+  };
+
+  const inCall = route.name === 'call';
+  return (
+    <AuthContext.Provider value={{ user, setUser }}>
+      <a className="skip-link" href="#main" onClick={(e) => {
+        e.preventDefault();
+        document.getElementById('main')?.focus();
+      }}>
+        Skip to content
+      </a>
+      <header className="site-header">
+        <Link to={{ name: 'dashboard' }} className="brand">
+          <span className="brand-mark" aria-hidden="true" /> Mockroom
+        </Link>
+        {user && !inCall ? (
+          <nav aria-label="Main">
+            <Link to={{ name: 'dashboard' }}>Dashboard</Link>
+            <Link to={{ name: 'application-new' }}>New application</Link>
+            <Link to={{ name: 'settings' }}>Settings</Link>
+            <button type="button" className="link-button" onClick={signOut}>
+              Sign out
+            </button>
+          </nav>
+        ) : null}
+      </header>
+      <main id="main" tabIndex={-1} className={inCall ? 'main main-wide' : 'main'}>
+        {loading ? <Spinner label="Loading…" /> : user || isPublic ? <Page route={route} /> : <Spinner label="Redirecting to sign in…" />}
+      </main>
+    </AuthContext.Provider>
+  );
+}
+
+function Page(props: { route: Route }) {
+  const r = props.route;
+  switch (r.name) {
+    case 'signin':
+      return <SignInPage />;
+    case 'signup':
+      return <SignUpPage />;
+    case 'verify-email':
+      return <VerifyEmailPage code={r.code} />;
+    case 'forgot-password':
+      return <ForgotPasswordPage />;
+    case 'reset-password':
+      return <ResetPasswordPage token={r.token} />;
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'application-new':
+      return <ApplicationEditorPage key="new" id={null} />;
+    case 'application':
+      return <ApplicationEditorPage key={r.id} id={r.id} />;
+    case 'precall':
+      return <PreCallPage applicationId={r.applicationId} />;
+    case 'call':
+      return (
+        <Suspense fallback={<Spinner label="Loading the call…" />}>
+          <CallPage key={r.interviewId} interviewId={r.interviewId} />
+        </Suspense>
+      );
+    case 'report':
+      return <ReportPage key={r.interviewId} interviewId={r.interviewId} />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'not-found':
+      return (
+        <section>
+          <h1>Page not found</h1>
+          <p>
+            <Link to={{ name: 'dashboard' }}>Go to the dashboard</Link>
+          </p>
+        </section>
+      );
+  }
+}

@@ -1,0 +1,279 @@
+/** Application editor: the job (company, role, seniority, type, JD) and the account's CV. */
+import { useEffect, useState, type FormEvent } from 'react';
+import { api } from '../api.js';
+import { formatBytes, formatDate } from '../format.js';
+import { navigate } from '../router.js';
+import {
+  INTERVIEW_TYPES,
+  SENIORITIES,
+  type ApplicationAnalysis,
+  type ApplicationInput,
+  type Cv,
+  type InterviewType,
+  type Seniority,
+} from '../types.js';
+import { ErrorMessage, Field, Link, Notice, PageHeading, Spinner } from '../ui.js';
+
+const EMPTY: ApplicationInput = { company: '', role: '', seniority: 'mid', interviewType: 'mixed', jobDescription: '' };
+export const CV_ACCEPT = '.pdf,.docx,.txt,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,text/markdown';
+/** Uploads above this are refused by the API too; checking first saves a slow upload. */
+export const MAX_CV_BYTES = 5 * 1024 * 1024;
+
+export function ApplicationEditorPage(props: { id: string | null }) {
+  const [form, setForm] = useState<ApplicationInput | null>(props.id ? null : EMPTY);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [analysis, setAnalysis] = useState<ApplicationAnalysis | null>(null);
+
+  useEffect(() => {
+    if (!props.id) return;
+    const id = props.id;
+    api
+      .getApplication(id)
+      .then((a) =>
+        setForm({ company: a.company, role: a.role, seniority: a.seniority, interviewType: a.interviewType, jobDescription: a.jobDescription }),
+      )
+      .catch(setError);
+    api.getAnalysis(id).then(setAnalysis).catch(() => setAnalysis(null));
+  }, [props.id]);
+
+  const update = <K extends keyof ApplicationInput>(key: K, value: ApplicationInput[K]) => {
+    setSaved(false);
+    setForm((f) => (f ? { ...f, [key]: value } : f));
+  };
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!form) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const input = { ...form, company: form.company.trim(), role: form.role.trim() };
+      if (props.id) {
+        await api.updateApplication(props.id, input);
+        setSaved(true);
+        api.getAnalysis(props.id).then(setAnalysis).catch(() => undefined);
+      } else {
+        const created = await api.createApplication(input);
+        navigate({ name: 'application', id: created.id });
+      }
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section>
+      <PageHeading>{props.id ? 'Edit application' : 'New application'}</PageHeading>
+      <div className="grid">
+        <section className="card" aria-labelledby="job-heading">
+          <h2 id="job-heading">The job</h2>
+          {!form ? (
+            error ? <ErrorMessage error={error} /> : <Spinner label="Loading application…" />
+          ) : (
+            <form onSubmit={onSubmit}>
+              <Field label="Company">
+                {(id) => <input id={id} name="company" required maxLength={200} value={form.company} onChange={(e) => update('company', e.target.value)} />}
+              </Field>
+              <Field label="Role">
+                {(id) => <input id={id} name="role" required maxLength={200} value={form.role} onChange={(e) => update('role', e.target.value)} />}
+              </Field>
+              <div className="row">
+                <Field label="Seniority">
+                  {(id) => (
+                    <select id={id} name="seniority" value={form.seniority} onChange={(e) => update('seniority', e.target.value as Seniority)}>
+                      {SENIORITIES.map((s) => (
+                        <option key={s} value={s}>
+                          {s[0]?.toUpperCase()}
+                          {s.slice(1)}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                <Field label="Interview type">
+                  {(id) => (
+                    <select id={id} name="interviewType" value={form.interviewType} onChange={(e) => update('interviewType', e.target.value as InterviewType)}>
+                      {INTERVIEW_TYPES.map((t) => (
+                        <option key={t.value} value={t.value}>
+                          {t.label}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+              </div>
+              <Field label="Job description" hint="Paste the whole advert; the questions are built from it.">
+                {(id, hint) => (
+                  <textarea id={id} name="jobDescription" rows={10} required aria-describedby={hint} value={form.jobDescription} onChange={(e) => update('jobDescription', e.target.value)} />
+                )}
+              </Field>
+              <ErrorMessage error={error} />
+              {saved ? <Notice tone="success">Saved.</Notice> : null}
+              <div className="actions">
+                <button type="submit" className="button primary" disabled={busy || !form.company.trim() || !form.role.trim() || !form.jobDescription.trim()}>
+                  {busy ? 'Saving…' : 'Save application'}
+                </button>
+                {props.id ? (
+                  <Link to={{ name: 'precall', applicationId: props.id }} className="button">
+                    Practise this interview
+                  </Link>
+                ) : null}
+              </div>
+            </form>
+          )}
+        </section>
+        <div className="stack">
+          <CvCard />
+          {analysis ? <AnalysisCard analysis={analysis} /> : null}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function CvCard() {
+  const [cv, setCv] = useState<Cv | null | undefined>(undefined);
+  const [mode, setMode] = useState<'upload' | 'paste'>('upload');
+  const [pasted, setPasted] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    api.getCv().then(setCv).catch((err: unknown) => {
+      setCv(null);
+      setError(err);
+    });
+  }, []);
+
+  const run = async (fn: () => Promise<Cv>, done: string) => {
+    setBusy(true);
+    setError(null);
+    setMessage(null);
+    try {
+      setCv(await fn());
+      setMessage(done);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onFile = (file: File | undefined) => {
+    if (!file) return;
+    if (file.size > MAX_CV_BYTES) {
+      setError(new Error(`That file is ${formatBytes(file.size)}; the limit is ${formatBytes(MAX_CV_BYTES)}.`));
+      return;
+    }
+    void run(() => api.uploadCv(file), 'CV uploaded. Check the extracted text below.');
+  };
+
+  return (
+    <section className="card" aria-labelledby="cv-heading">
+      <h2 id="cv-heading">Your CV</h2>
+      <p className="muted small">One CV per account; a new one replaces the old. It is used to tailor questions.</p>
+      <div className="segmented" role="radiogroup" aria-label="How to add your CV">
+        <label>
+          <input type="radio" name="cv-mode" value="upload" checked={mode === 'upload'} onChange={() => setMode('upload')} /> Upload a file
+        </label>
+        <label>
+          <input type="radio" name="cv-mode" value="paste" checked={mode === 'paste'} onChange={() => setMode('paste')} /> Paste text
+        </label>
+      </div>
+      {mode === 'upload' ? (
+        <Field label="CV file" hint="PDF, DOCX, TXT or Markdown, up to 5 MB.">
+          {(id, hint) => <input id={id} type="file" accept={CV_ACCEPT} aria-describedby={hint} disabled={busy} onChange={(e) => onFile(e.target.files?.[0])} />}
+        </Field>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(() => api.pasteCv(pasted), 'CV saved.');
+          }}
+        >
+          <Field label="CV text">
+            {(id) => <textarea id={id} name="cvText" rows={8} value={pasted} onChange={(e) => setPasted(e.target.value)} />}
+          </Field>
+          <button type="submit" className="button" disabled={busy || !pasted.trim()}>
+            {busy ? 'Saving…' : 'Save CV'}
+          </button>
+        </form>
+      )}
+      <ErrorMessage error={error} />
+      {message ? <Notice tone="success">{message}</Notice> : null}
+      {cv === undefined ? (
+        <Spinner label="Loading CV…" />
+      ) : cv ? (
+        <details className="cv-preview" open>
+          <summary>
+            Extracted text{cv.fileName ? ` from ${cv.fileName}` : ''} · {formatDate(cv.updatedAt)}
+          </summary>
+          <pre aria-label="Extracted CV text" tabIndex={0}>{cv.text}</pre>
+          <button
+            type="button"
+            className="link-button danger"
+            onClick={() => {
+              void api.deleteCv().then(() => {
+                setCv(null);
+                setMessage('CV deleted.');
+              }, setError);
+            }}
+          >
+            Delete CV
+          </button>
+        </details>
+      ) : (
+        <p>No CV yet.</p>
+      )}
+    </section>
+  );
+}
+
+function AnalysisCard(props: { analysis: ApplicationAnalysis }) {
+  const a = props.analysis;
+  return (
+    <section className="card" aria-labelledby="analysis-heading">
+      <h2 id="analysis-heading">Fit analysis</h2>
+      {typeof a.fitScore === 'number' ? (
+        <p>
+          Fit score: <strong>{Math.round(a.fitScore)}</strong>/100
+        </p>
+      ) : null}
+      {a.required?.length ? (
+        <>
+          <h3>Skills the job requires</h3>
+          <ul className="chips">
+            {a.required.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {a.cvSkills?.length ? (
+        <>
+          <h3>Skills found in your CV</h3>
+          <ul className="chips">
+            {a.cvSkills.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {a.gaps?.length ? (
+        <>
+          <h3>Gaps to prepare</h3>
+          <ul>
+            {a.gaps.map((g) => (
+              <li key={g}>{g}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}

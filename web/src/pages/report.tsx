@@ -1,0 +1,254 @@
+/** Report: overall and per-dimension scores with quoted evidence, speech metrics, the transcript. */
+import { useEffect, useState } from 'react';
+import { api } from '../api.js';
+import { formatClock, formatNumber, formatPercent, scoreLabel } from '../format.js';
+import type { InterviewDetail, Report, ReportResponse, TurnRecord } from '../types.js';
+import { ErrorMessage, Link, PageHeading, Spinner } from '../ui.js';
+
+/** Scoring usually takes seconds; poll gently while it runs. */
+export const REPORT_POLL_MS = 2_000;
+
+export function ReportPage(props: { interviewId: string }) {
+  const [report, setReport] = useState<ReportResponse | null>(null);
+  const [detail, setDetail] = useState<InterviewDetail | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [pollKey, setPollKey] = useState(0);
+
+  useEffect(() => {
+    api.getInterview(props.interviewId).then(setDetail, setError);
+  }, [props.interviewId, report?.status]);
+
+  useEffect(() => {
+    const ctl = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const r = await api.getReport(props.interviewId, ctl.signal);
+        if (ctl.signal.aborted) return;
+        setReport(r);
+        setError(null);
+        if (r.status === 'pending') timer = setTimeout(poll, REPORT_POLL_MS);
+      } catch (err) {
+        if (ctl.signal.aborted) return;
+        setError(err);
+        timer = setTimeout(poll, REPORT_POLL_MS * 2);
+      }
+    };
+    void poll();
+    return () => {
+      ctl.abort();
+      clearTimeout(timer);
+    };
+  }, [props.interviewId, pollKey]);
+
+  const iv = detail?.interview;
+  const title = iv?.role && iv.company ? `Report: ${iv.role} at ${iv.company}` : 'Interview report';
+  const rescore = async () => {
+    try {
+      await api.rescore(props.interviewId);
+      setReport((r) => (r ? { ...r, status: 'pending' } : r));
+      setPollKey((k) => k + 1);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  return (
+    <section className="report">
+      <PageHeading title="Interview report">{title}</PageHeading>
+      <ErrorMessage error={error} />
+      {!report ? (
+        error ? null : <Spinner label="Loading report…" />
+      ) : report.status === 'pending' ? (
+        <div className="card scoring" role="status" data-testid="report-status" data-status="pending">
+          <span className="spinner" aria-hidden="true" />
+          <div>
+            <strong>Scoring your interview…</strong>
+            <p className="muted">The report appears here by itself in a few moments. Your transcript is below.</p>
+          </div>
+        </div>
+      ) : report.status === 'failed' || !report.report ? (
+        <div className="card" data-testid="report-status" data-status="failed">
+          <p className="alert alert-error" role="alert">
+            Scoring did not finish. Your transcript is safe.
+          </p>
+          <button type="button" className="button" onClick={() => void rescore()}>
+            Try scoring again
+          </button>
+        </div>
+      ) : (
+        <ReportBody report={report.report} turns={detail?.turns ?? []} />
+      )}
+      <Transcript turns={detail?.turns ?? null} />
+      <p>
+        <Link to={{ name: 'dashboard' }}>Back to the dashboard</Link>
+      </p>
+    </section>
+  );
+}
+
+function ReportBody(props: { report: Report; turns: TurnRecord[] }) {
+  const r = props.report;
+  const s = r.speech;
+  return (
+    <div className="report-body" data-testid="report-status" data-status="ready">
+      <section className="card overall" aria-labelledby="overall-heading">
+        <h2 id="overall-heading">Overall</h2>
+        <p className="overall-score" data-testid="overall-score">
+          <strong>{Math.round(r.overall)}</strong>
+          <span className="muted"> / 100</span>
+        </p>
+        <p className="muted small">
+          Scored by {r.generator === 'offline' ? 'the offline rubric scorer' : r.generator} · {r.version}
+        </p>
+      </section>
+
+      <section className="card" aria-labelledby="dims-heading">
+        <h2 id="dims-heading">By dimension</h2>
+        <ul className="dimensions">
+          {r.dimensions.map((d) => (
+            <li key={d.key} className="dimension" data-testid="dimension">
+              <div className="dimension-head">
+                <h3>{d.label}</h3>
+                <span className="score-pill" aria-label={`${d.score} out of 5, ${scoreLabel(d.score)}`}>
+                  {d.score}/5 <span className="muted">· {scoreLabel(d.score)}</span>
+                </span>
+              </div>
+              <meter min={1} max={5} value={d.score} aria-hidden="true" />
+              <p>{d.reason}</p>
+              {d.evidence.length ? (
+                <ul className="evidence" aria-label={`Evidence for ${d.label}`}>
+                  {d.evidence.map((e, i) => (
+                    <li key={i}>
+                      <blockquote>“{e.quote}”</blockquote>
+                      <a href={`#turn-${e.turnId}`} onClick={(ev) => jumpToTurn(ev, e.turnId)} className="small">
+                        at {formatClock(e.atMs)}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {r.strengths.length || r.improvements.length ? (
+        <div className="grid">
+          <section className="card" aria-labelledby="strengths-heading">
+            <h2 id="strengths-heading">Strengths</h2>
+            <ul>
+              {r.strengths.map((n, i) => (
+                <li key={i}>{n.text}</li>
+              ))}
+            </ul>
+          </section>
+          <section className="card" aria-labelledby="improve-heading">
+            <h2 id="improve-heading">To improve</h2>
+            <ul>
+              {r.improvements.map((n, i) => (
+                <li key={i}>{n.text}</li>
+              ))}
+            </ul>
+          </section>
+        </div>
+      ) : null}
+
+      {r.questions.length ? (
+        <section className="card" aria-labelledby="questions-heading">
+          <h2 id="questions-heading">Questions</h2>
+          <ol className="questions">
+            {r.questions.map((q) => (
+              <li key={q.questionId}>
+                <p>
+                  <strong>{q.text}</strong> <span className={`badge badge-q-${q.status}`}>{q.status.replace('_', ' ')}</span>
+                </p>
+                <p>{q.assessment}</p>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby="speech-heading">
+        <h2 id="speech-heading">Speech</h2>
+        <dl className="metrics">
+          <div>
+            <dt>Words per minute</dt>
+            <dd>{formatNumber(s.wordsPerMinute)}</dd>
+          </div>
+          <div>
+            <dt>Filler words</dt>
+            <dd>
+              {s.fillerCount} <span className="muted small">({formatNumber(s.fillerRate, 1)} per 100 words)</span>
+            </dd>
+          </div>
+          <div>
+            <dt>Long pauses</dt>
+            <dd>{s.longPauses}</dd>
+          </div>
+          <div>
+            <dt>Your share of talk time</dt>
+            <dd>{formatPercent(s.talkRatio)}</dd>
+          </div>
+          <div>
+            <dt>Median response time</dt>
+            <dd>{s.responseLatencyMsMedian == null ? '—' : `${(s.responseLatencyMsMedian / 1000).toFixed(1)} s`}</dd>
+          </div>
+          <div>
+            <dt>Answer length (mean / longest)</dt>
+            <dd>
+              {formatNumber(s.answerWordsMean)} / {s.answerWordsMax} words
+            </dd>
+          </div>
+        </dl>
+        {Object.keys(s.fillers).length ? (
+          <p className="small muted">
+            Fillers:{' '}
+            {Object.entries(s.fillers)
+              .map(([w, n]) => `“${w}” ×${n}`)
+              .join(', ')}
+          </p>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+function jumpToTurn(ev: React.MouseEvent, turnId: string) {
+  // Hash links drive the router, so scroll by hand rather than changing the hash.
+  ev.preventDefault();
+  const el = document.getElementById(`turn-${turnId}`);
+  el?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  el?.focus({ preventScroll: true });
+}
+
+function Transcript(props: { turns: TurnRecord[] | null }) {
+  if (!props.turns) return null;
+  const turns = [...props.turns].sort((a, b) => a.sequence - b.sequence);
+  const t0 = turns.reduce((min, t) => Math.min(min, Date.parse(t.startedAt)), Number.POSITIVE_INFINITY);
+  return (
+    <section className="card" aria-labelledby="transcript-heading">
+      <h2 id="transcript-heading">Transcript</h2>
+      {turns.length === 0 ? (
+        <p>No turns were recorded.</p>
+      ) : (
+        <ol className="transcript" data-testid="transcript">
+          {turns.map((t) => (
+            <li key={t.id} id={`turn-${t.turnId}`} tabIndex={-1} className={`turn turn-${t.speaker}`} data-speaker={t.speaker} data-source={t.source}>
+              <span className="turn-time">{formatClock(Date.parse(t.startedAt) - t0)}</span>
+              <span className="turn-who">
+                {t.speaker === 'recruiter' ? 'Recruiter' : 'You'}
+                {t.source === 'typed' ? ' (typed)' : ''}
+              </span>
+              <span className="turn-text">
+                {t.text}
+                {t.interrupted ? <span className="muted small"> (interrupted)</span> : null}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,175 @@
+/** Settings: profile, email preferences, password, sessions, export and deletion. */
+import { useState, type FormEvent } from 'react';
+import { api } from '../api.js';
+import { navigate } from '../router.js';
+import type { EmailPreferences } from '../types.js';
+import { ErrorMessage, Field, Link, Notice, PageHeading, useAuth } from '../ui.js';
+import { MIN_PASSWORD_LENGTH } from './auth.js';
+
+/** Labels for the preference keys we know; other keys the API sends are shown by name. */
+const PREFERENCE_LABELS: Record<string, string> = {
+  reportReady: 'When my interview report is ready',
+  weeklySummary: 'A weekly summary of my progress',
+  reminders: 'Practice reminders',
+  product: 'News about Mockroom',
+};
+
+function humanise(key: string): string {
+  return key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').replace(/^./, (c) => c.toUpperCase());
+}
+
+export function SettingsPage() {
+  const { user, setUser } = useAuth();
+  const [displayName, setDisplayName] = useState(user?.displayName ?? '');
+  const [prefs, setPrefs] = useState<EmailPreferences>(() => ({ ...(user?.emailPreferences ?? {}) }));
+  const [profileMsg, setProfileMsg] = useState<string | null>(null);
+  const [profileErr, setProfileErr] = useState<unknown>(null);
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [pwMsg, setPwMsg] = useState<string | null>(null);
+  const [pwErr, setPwErr] = useState<unknown>(null);
+  const [deletePw, setDeletePw] = useState('');
+  const [dangerErr, setDangerErr] = useState<unknown>(null);
+
+  if (!user) return null;
+  const prefKeys = Object.keys(prefs);
+
+  const saveProfile = async (e: FormEvent) => {
+    e.preventDefault();
+    setProfileErr(null);
+    setProfileMsg(null);
+    try {
+      setUser(await api.updateMe({ displayName: displayName.trim(), emailPreferences: prefs }));
+      setProfileMsg('Saved.');
+    } catch (err) {
+      setProfileErr(err);
+    }
+  };
+
+  const changePassword = async (e: FormEvent) => {
+    e.preventDefault();
+    setPwErr(null);
+    setPwMsg(null);
+    try {
+      if (next.length < MIN_PASSWORD_LENGTH) throw new Error(`Use at least ${MIN_PASSWORD_LENGTH} characters.`);
+      await api.changePassword(current, next);
+      setCurrent('');
+      setNext('');
+      setPwMsg('Password changed. Your other sessions were signed out.');
+    } catch (err) {
+      setPwErr(err);
+    }
+  };
+
+  const exportData = async () => {
+    setDangerErr(null);
+    try {
+      const data = await api.exportMe();
+      const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = 'mockroom-export.json';
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (err) {
+      setDangerErr(err);
+    }
+  };
+
+  const deleteAccount = async (e: FormEvent) => {
+    e.preventDefault();
+    setDangerErr(null);
+    try {
+      await api.deleteMe(deletePw);
+      setUser(null);
+      navigate({ name: 'signup' });
+    } catch (err) {
+      setDangerErr(err);
+    }
+  };
+
+  return (
+    <section className="narrow-wide">
+      <PageHeading>Settings</PageHeading>
+      <section className="card" aria-labelledby="profile-heading">
+        <h2 id="profile-heading">Profile</h2>
+        <form onSubmit={saveProfile}>
+          <Field label="Name">
+            {(id) => <input id={id} autoComplete="name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />}
+          </Field>
+          <p>
+            Email: {user.email}{' '}
+            {user.emailVerified ? (
+              <span className="badge badge-ended">verified</span>
+            ) : (
+              <Link to={{ name: 'verify-email', code: null }}>verify</Link>
+            )}
+          </p>
+          <fieldset>
+            <legend>Email me</legend>
+            {prefKeys.length === 0 ? <p className="muted small">No email preferences are available yet.</p> : null}
+            {prefKeys.map((k) => (
+              <label key={k} className="check">
+                <input type="checkbox" checked={prefs[k] ?? false} onChange={(e) => setPrefs((p) => ({ ...p, [k]: e.target.checked }))} />{' '}
+                {PREFERENCE_LABELS[k] ?? humanise(k)}
+              </label>
+            ))}
+          </fieldset>
+          <ErrorMessage error={profileErr} />
+          {profileMsg ? <Notice tone="success">{profileMsg}</Notice> : null}
+          <button type="submit" className="button primary">
+            Save profile
+          </button>
+        </form>
+      </section>
+
+      <section className="card" aria-labelledby="password-heading">
+        <h2 id="password-heading">Password</h2>
+        <form onSubmit={changePassword}>
+          <Field label="Current password">
+            {(id) => <input id={id} type="password" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />}
+          </Field>
+          <Field label="New password" hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}>
+            {(id, hint) => <input id={id} type="password" autoComplete="new-password" aria-describedby={hint} value={next} onChange={(e) => setNext(e.target.value)} />}
+          </Field>
+          <ErrorMessage error={pwErr} />
+          {pwMsg ? <Notice tone="success">{pwMsg}</Notice> : null}
+          <button type="submit" className="button" disabled={!current || !next}>
+            Change password
+          </button>
+        </form>
+        <p>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() =>
+              void api.signOutAll().then(() => {
+                setUser(null);
+                navigate({ name: 'signin' });
+              }, setPwErr)
+            }
+          >
+            Sign out everywhere
+          </button>
+        </p>
+      </section>
+
+      <section className="card" aria-labelledby="data-heading">
+        <h2 id="data-heading">Your data</h2>
+        <p>Download everything Mockroom holds about you, or delete your account and all of it for good.</p>
+        <button type="button" className="button" onClick={() => void exportData()}>
+          Download my data
+        </button>
+        <form onSubmit={deleteAccount} className="danger-zone">
+          <Field label="Password to confirm deletion">
+            {(id) => <input id={id} type="password" autoComplete="current-password" value={deletePw} onChange={(e) => setDeletePw(e.target.value)} />}
+          </Field>
+          <button type="submit" className="button danger" disabled={!deletePw}>
+            Delete my account
+          </button>
+        </form>
+        <ErrorMessage error={dangerErr} />
+      </section>
+    </section>
+  );
+}
