@@ -1,0 +1,245 @@
+/**
+ * Database client factory. DATABASE_URL set → postgres.js against a real Postgres; unset → embedded
+ * PGlite in dataDir (or in memory when neither is given).
+ *
+ * The connection itself is the schema owner (migrations run as it). Every query on behalf of a
+ * request runs inside a transaction after `SET LOCAL ROLE <narrow role>` and a transaction-local
+ * `set_config`, so row-level security applies and nothing outlives the transaction — not even on
+ * a pooled connection that was killed mid-transaction. See docs/decisions/001-rls.md.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema/index.js';
+
+export type Schema = typeof schema;
+
+function makePglite(client: PGlite) {
+  return drizzlePglite({ client, schema, casing: 'snake_case' });
+}
+export function makePostgres(client: postgres.Sql) {
+  return drizzlePostgres({ client, schema, casing: 'snake_case' });
+}
+
+/** The owner-level Drizzle handle. Only migrations and the role checks use it directly. */
+export type OwnerDb = ReturnType<typeof makePglite> | ReturnType<typeof makePostgres>;
+type AnyDb = ReturnType<typeof makePglite>;
+/** A transaction running as one of the narrow roles. */
+export type Tx = Parameters<Parameters<AnyDb['transaction']>[0]>[0];
+
+export const APP_ROLE = 'mockroom_app';
+export const AGENT_ROLE = 'mockroom_agent';
+export const WORKER_ROLE = 'mockroom_worker';
+export const AUTH_ROLE = 'mockroom_auth';
+export const NARROW_ROLES = [APP_ROLE, AGENT_ROLE, WORKER_ROLE, AUTH_ROLE] as const;
+
+export class RlsBypassError extends Error {
+  override readonly name = 'RlsBypassError';
+}
+
+export interface MockroomDb {
+  readonly kind: 'pglite' | 'postgres';
+  readonly owner: OwnerDb;
+  /** Set for postgres: the migrator opens its own single connection to hold an advisory lock. */
+  readonly databaseUrl?: string;
+  /** Runs fn as mockroom_app with app.user_id set for this transaction only. */
+  asUser<T>(userId: string, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Runs fn as mockroom_app with no user: only the auth SECURITY DEFINER functions answer. */
+  asAnonymous<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Runs fn as mockroom_agent scoped to one interview. */
+  asAgent<T>(interviewId: string, fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Runs fn as mockroom_worker: job queue, webhooks, sweeper, outbox; no user content. */
+  asWorker<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** Throws RlsBypassError if any narrow role could bypass row-level security. */
+  assertRlsEnforced(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface CreateDbOptions {
+  databaseUrl?: string;
+  dataDir?: string;
+  /** postgres.js pool size. */
+  maxConnections?: number;
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function createDb(options: CreateDbOptions = {}): MockroomDb {
+  if (options.databaseUrl) {
+    const client = postgres(options.databaseUrl, {
+      max: options.maxConnections ?? 10,
+      onnotice: () => {},
+      // The API's own queries are short; a stuck one should not hold a connection forever.
+      idle_timeout: 30,
+    });
+    return { ...wrap('postgres', makePostgres(client), () => client.end({ timeout: 5 })), databaseUrl: options.databaseUrl };
+  }
+  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  return wrap('pglite', makePglite(client), () => client.close());
+}
+
+function wrap(kind: 'pglite' | 'postgres', owner: OwnerDb, close: () => Promise<void>): MockroomDb {
+  const ownerAny = owner as AnyDb;
+  async function inRole<T>(role: (typeof NARROW_ROLES)[number], settings: Record<string, string>, fn: (tx: Tx) => Promise<T>): Promise<T> {
+    const guard = kind === 'postgres' ? new ConnectionGuard() : null;
+    const run = ownerAny.transaction(async (tx) => {
+      if (guard) guard.install(tx);
+      try {
+        // Role names are constants from this file, never input.
+        await tx.execute(sql.raw(`SET LOCAL ROLE ${role}`));
+        for (const [key, value] of Object.entries(settings)) {
+          await tx.execute(sql`select set_config(${key}, ${value}, true)`);
+        }
+        const result = await fn(tx);
+        if (guard?.dead) return guard.park<T>();
+        return result;
+      } catch (error) {
+        if (guard && (guard.dead || isConnectionLoss(error))) {
+          guard.dead = true;
+          return guard.park<T>();
+        }
+        throw error;
+      }
+    });
+    if (guard) run.catch(() => (guard.dead = true));
+    return run;
+  }
+  return {
+    kind,
+    owner,
+    asUser(userId, fn) {
+      if (!UUID_RE.test(userId)) throw new TypeError('asUser needs a uuid');
+      return inRole(APP_ROLE, { 'app.user_id': userId }, fn);
+    },
+    asAnonymous(fn) {
+      return inRole(APP_ROLE, {}, fn);
+    },
+    asAgent(interviewId, fn) {
+      if (!UUID_RE.test(interviewId)) throw new TypeError('asAgent needs a uuid');
+      return inRole(AGENT_ROLE, { 'app.interview_id': interviewId }, fn);
+    },
+    asWorker(fn) {
+      return inRole(WORKER_ROLE, {}, fn);
+    },
+    async assertRlsEnforced() {
+      const roles = (await ownerAny.execute(
+        sql`select rolname, rolsuper, rolbypassrls from pg_roles where rolname in (${sql.join(
+          NARROW_ROLES.map((r) => sql`${r}`),
+          sql`, `,
+        )})`,
+      )) as unknown as { rows?: Row[] } | Row[];
+      const rows = rowsOf<Row>(roles);
+      if (rows.length !== NARROW_ROLES.length) throw new RlsBypassError('database roles are missing: run the migrations');
+      for (const r of rows) {
+        if (r.rolsuper || r.rolbypassrls) throw new RlsBypassError(`role ${r.rolname} can bypass row-level security`);
+      }
+      const owned = rowsOf<{ tablename: string; rowsecurity: boolean; forced: boolean; owner: string }>(
+        await ownerAny.execute(sql`
+          select c.relname as tablename, c.relrowsecurity as rowsecurity, c.relforcerowsecurity as forced,
+                 pg_get_userbyid(c.relowner) as owner
+          from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where n.nspname = 'public' and c.relkind = 'r'`),
+      );
+      for (const t of owned) {
+        if ((NARROW_ROLES as readonly string[]).includes(t.owner)) {
+          throw new RlsBypassError(`table ${t.tablename} is owned by ${t.owner}`);
+        }
+        if (RLS_TABLES.includes(t.tablename) && !(t.rowsecurity && t.forced)) {
+          throw new RlsBypassError(`table ${t.tablename} does not force row-level security`);
+        }
+      }
+    },
+    close,
+  };
+}
+
+type Row = { rolname: string; rolsuper: boolean; rolbypassrls: boolean };
+
+/** Tables holding user data; each must have RLS enabled and forced. */
+export const RLS_TABLES = [
+  'users',
+  'sessions',
+  'one_time_tokens',
+  'cvs',
+  'applications',
+  'interviews',
+  'transcript_turns',
+  'turn_metrics',
+  'reports',
+  'jobs',
+  'outbox_emails',
+];
+
+/** PGlite answers `{ rows }`, postgres.js an array: normalise. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+export class TransactionConnectionLostError extends Error {
+  override readonly name = 'TransactionConnectionLostError';
+  constructor() {
+    super('the connection of this transaction was lost');
+  }
+}
+
+const CONNECTION_LOSS_CODES = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'ECONNRESET',
+  'EPIPE',
+  '57P01', // admin_shutdown (pg_terminate_backend)
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '08006', // connection_failure
+  '08003', // connection_does_not_exist
+  '25P03', // idle_in_transaction_session_timeout
+]);
+
+function isConnectionLoss(error: unknown): boolean {
+  if (error instanceof TransactionConnectionLostError) return true;
+  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && CONNECTION_LOSS_CODES.has(code)) return true;
+  }
+  return false;
+}
+
+/**
+ * Works around postgres.js transaction handles misbehaving after a disconnect
+ * (porsager/postgres#1208, #1215, #1216): once a transaction's connection dies, postgres.js
+ * rejects the transaction, but later statements from the same scope — including its own
+ * ROLLBACK — can be written to a null socket (an uncatchable crash) or to the reconnected
+ * connection, inside another request's transaction. So once the connection is lost, this
+ * guard refuses every further statement and parks the scope (never settles it), which keeps
+ * postgres.js from sending ROLLBACK/COMMIT on our behalf. The caller still gets the rejection.
+ */
+class ConnectionGuard {
+  dead = false;
+
+  install(tx: unknown): void {
+    const session = (tx as { session?: { client?: unknown } }).session;
+    const client = session?.client as { unsafe?: (...args: unknown[]) => unknown } | undefined;
+    if (!session || !client || typeof client.unsafe !== 'function') {
+      throw new Error('unexpected drizzle postgres-js transaction shape');
+    }
+    const guard = this;
+    session.client = new Proxy(client, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (prop !== 'unsafe' || typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (guard.dead) throw new TransactionConnectionLostError();
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+  }
+
+  park<T>(): Promise<T> {
+    return new Promise<T>(() => {});
+  }
+}

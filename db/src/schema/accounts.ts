@@ -1,0 +1,58 @@
+/** Accounts: users, sessions (Lucia-guide design: only the token's SHA-256 is stored) and one-time tokens. */
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export interface EmailPreferences {
+  /** Product emails such as "your report is ready". Security mail is always sent. */
+  reportReady?: boolean;
+}
+
+export const users = pgTable('users', {
+  id: uuid().primaryKey().defaultRandom(),
+  /** Stored lower-cased and trimmed; unique. */
+  email: text().notNull().unique(),
+  displayName: text().notNull(),
+  passwordHash: text().notNull(),
+  emailVerified: boolean().notNull().default(false),
+  emailPreferences: jsonb().$type<EmailPreferences>().notNull().default(sql`'{}'::jsonb`),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** Public half of the token, used to find the row (the Lucia guide's session id). */
+    id: text().primaryKey(),
+    /** SHA-256 of the secret half; compared in constant time. The token itself is never stored. */
+    secretHash: text().notNull(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Sliding expiry. */
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    /** Start of the absolute lifetime. */
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.userId)],
+);
+
+export const ONE_TIME_TOKEN_KINDS = ['email_verification', 'password_reset'] as const;
+export type OneTimeTokenKind = (typeof ONE_TIME_TOKEN_KINDS)[number];
+
+export const oneTimeTokens = pgTable(
+  'one_time_tokens',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text({ enum: ONE_TIME_TOKEN_KINDS }).notNull(),
+    /** Hex SHA-256 of the code or token. */
+    tokenHash: text().notNull().unique(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    /** Wrong guesses so far (codes are short: they die after a few). */
+    attempts: integer().notNull().default(0),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.userId, t.kind)],
+);

@@ -1,0 +1,5 @@
+/** The whole schema. No side effects: safe to import anywhere. */
+export * from './accounts.js';
+export * from './content.js';
+export * from './interviews.js';
+export * from './system.js';

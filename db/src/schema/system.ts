@@ -1,0 +1,54 @@
+/** System tables: durable jobs, outbox email, webhook de-duplication, rate-limit counters. */
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './accounts.js';
+
+export const JOB_STATUSES = ['pending', 'done', 'failed'] as const;
+
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: text().notNull(),
+    payload: jsonb().notNull(),
+    /** Enqueueing the same key twice is a no-op (e.g. one scoring job per interview and scorer version). */
+    uniqueKey: text().unique(),
+    /** Owner of the data the job touches: deleting the user deletes their pending jobs. */
+    userId: uuid().references(() => users.id, { onDelete: 'cascade' }),
+    status: text({ enum: JOB_STATUSES }).notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    maxAttempts: integer().notNull().default(5),
+    runAfter: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp({ withTimezone: true }),
+    lastError: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.status, t.runAfter)],
+);
+
+export const outboxEmails = pgTable('outbox_emails', {
+  id: uuid().primaryKey().defaultRandom(),
+  userId: uuid().references(() => users.id, { onDelete: 'cascade' }),
+  to: text().notNull(),
+  subject: text().notNull(),
+  text: text().notNull(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const webhookEvents = pgTable('webhook_events', {
+  /** LiveKit's event id: a replayed signed request is recognised and ignored. */
+  id: text().primaryKey(),
+  kind: text().notNull(),
+  receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    /** Hashed bucket key (never a raw email or IP). */
+    key: text().notNull(),
+    windowStart: timestamp({ withTimezone: true }).notNull(),
+    count: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);
