@@ -1,9 +1,241 @@
-import type { InterviewPlan, QuestionStatus } from './plan.js';
-import type { Report } from './report.js';
-import { computeSpeechMetrics } from './speech-metrics.js';
+/**
+ * Offline post-call scorer. Every number it gives comes from rules a candidate can check against
+ * their own words: answer length, STAR markers, concrete-example markers, numbers and outcome
+ * verbs, the question's keywords and the role's required skills, and filler words. Evidence quotes
+ * come only from candidate turns.
+ */
+import type { InterviewPlan, PlanQuestion, QuestionStatus } from './plan.js';
+import type { DimensionScore, Evidence, Report } from './report.js';
+import { RUBRIC_DIMENSIONS, RUBRIC_VERSION, toBand, type DimensionKey } from './rubric.js';
+import { findSkills } from './skills.js';
+import { computeSpeechMetrics, countFillers, countWords, orderTurns } from './speech-metrics.js';
 import type { TurnRecord } from './wire.js';
 
-export const SCORER_VERSION = 'rubric-1/offline-1';
+export const SCORER_VERSION = `${RUBRIC_VERSION}/offline-1`;
+
+const SITUATION = /\b(when i was|at my (last|previous|current) (job|company|role)|we had|there was|the (team|company|project|client|system) (was|had|needed)|in (19|20)\d\d|last (year|month|quarter)|a few (years|months) ago|one time|at [A-Z][a-z]+)\b/;
+const TASK = /\b(my (job|task|role|goal|responsibility) was|i was (asked|responsible|tasked)|i needed to|we needed to|the goal was|i had to|the problem was|the challenge was|needed to)\b/i;
+const ACTION = /\b(i (built|designed|wrote|led|decided|implemented|created|proposed|organised|organized|set up|added|migrated|introduced|refactored|fixed|measured|analysed|analyzed|profiled|ran|talked|met|convinced|started|changed|automated|reviewed|tested|shipped|deployed|rewrote|split|moved|learned|learnt|asked|paired))\b/i;
+const RESULT = /\b(as a result|the result|resulted in|in the end|which (meant|led to)|outcome|we (reduced|increased|cut|saved|improved|shipped|launched|delivered|grew)|(reduced|increased|cut|saved|improved|grew|dropped|doubled|halved|rose|fell)\b)/i;
+const OUTCOME = /\b(reduced|increased|cut|saved|improved|grew|doubled|halved|tripled|dropped|rose|fell|launched|shipped|delivered|won|prevented|eliminated|sped up|faster|slower|fewer|more)\b/i;
+const NUMBER = /(\d+(?:[.,]\d+)?\s*(%|percent|x\b|ms\b|seconds?|minutes?|hours?|days?|weeks?|months?|users|customers|requests|people|engineers|k\b|m\b)|\b(twice|half|double|triple|ten times|a third)\b|\$\s?\d|£\s?\d|€\s?\d)/i;
+const CONCRETE = /\b(for example|for instance|specifically|one time|in (19|20)\d\d|last (year|month|quarter|week)|at [A-Z][\w]+|we had|i remember|the (bug|incident|project|feature|service|customer|client) (was|where|that))\b/;
+const VAGUE = /\b(usually|generally|normally|i would|i'd probably|it depends|i guess|i think|something like that|stuff like that|and so on|etc|not sure|i don't know|never really)\b/gi;
+const FIRST_PERSON_ACTION = new RegExp(ACTION.source, 'gi');
+
+interface Sentence {
+  text: string;
+  turn: TurnRecord;
+}
+
+interface AnswerFeatures {
+  question: PlanQuestion;
+  turns: TurnRecord[];
+  sentences: Sentence[];
+  words: number;
+  fillerRate: number;
+  meanSentenceWords: number;
+  star: { situation: boolean; task: boolean; action: boolean; result: boolean };
+  concrete: number;
+  numbers: number;
+  outcomes: number;
+  actions: number;
+  vague: number;
+  keywordHits: string[];
+  skillMentions: string[];
+  scores: Record<DimensionKey, number>;
+  composite: number;
+}
+
+function splitSentences(turn: TurnRecord): Sentence[] {
+  return turn.text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map((s) => s.trim())
+    .filter((s) => countWords(s) > 0)
+    .map((text) => ({ text, turn }));
+}
+
+function norm(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}+#. ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function keywordHits(text: string, keywords: string[]): string[] {
+  const t = ` ${norm(text)} `;
+  return keywords.filter((k) => {
+    const nk = norm(k);
+    if (!nk) return false;
+    // Prefix match so "deploy" counts "deployed", "learn" counts "learned".
+    return t.includes(` ${nk}`);
+  });
+}
+
+function count(re: RegExp, text: string): number {
+  return [...text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))].length;
+}
+
+function clamp01(v: number): number {
+  return Math.max(0, Math.min(1, v));
+}
+
+function lengthScore(words: number): number {
+  if (words < 15) return 0.05;
+  if (words < 40) return 0.2 + ((words - 15) / 25) * 0.5;
+  if (words <= 260) return 1;
+  if (words <= 400) return 0.8;
+  return 0.55;
+}
+
+function featuresOf(question: PlanQuestion, turns: TurnRecord[], requiredSkills: string[]): AnswerFeatures {
+  const text = turns.map((t) => t.text).join(' ');
+  const sentences = turns.flatMap(splitSentences);
+  const words = countWords(text);
+  const fillerCount = Object.values(countFillers(text)).reduce((a, b) => a + b, 0);
+  const fillerRate = words ? (fillerCount / words) * 100 : 0;
+  const meanSentenceWords = sentences.length ? words / sentences.length : words;
+  const star = { situation: SITUATION.test(text), task: TASK.test(text), action: ACTION.test(text), result: RESULT.test(text) };
+  const concrete = count(CONCRETE, text);
+  const numbers = count(NUMBER, text);
+  const outcomes = count(OUTCOME, text);
+  const actions = count(FIRST_PERSON_ACTION, text);
+  const vague = count(VAGUE, text);
+  const keywords = [...new Set([...(question.keywords ?? []), ...(question.skill ? [question.skill] : [])])];
+  const hits = keywordHits(text, keywords);
+  const mentioned = findSkills(text);
+  const required = new Set(requiredSkills);
+  const skillMentions = mentioned.filter((s) => required.has(s) || s === question.skill);
+
+  const short = words < 15;
+  const clarity = clamp01(lengthScore(words) - Math.max(0, fillerRate - 3) * 0.06 - (meanSentenceWords > 45 ? 0.2 : 0));
+  const starCount = Object.values(star).filter(Boolean).length;
+  const structure = short ? 0 : clamp01(starCount / 4);
+  const relevance = clamp01(hits.length / Math.max(1, Math.min(4, keywords.length)) * (short ? 0.4 : 1));
+  const depth = short ? 0 : clamp01(0.25 * Math.min(concrete, 2) + 0.15 * Math.min(actions, 3) + 0.05 * Math.min(mentioned.length, 3) + (words >= 60 ? 0.1 : 0) - 0.1 * vague);
+  const impact = short ? 0 : clamp01(0.3 * Math.min(numbers, 2) + 0.15 * Math.min(outcomes, 2) + (star.result ? 0.1 : 0));
+  const roleBase = question.skill ? (skillMentions.includes(question.skill) ? 0.4 : 0) : 0.2;
+  const role = short ? 0 : clamp01(roleBase + 0.2 * Math.min(skillMentions.length, 2) + 0.1 * Math.min(actions, 2) + (words >= 60 ? 0.1 : 0) - 0.05 * vague);
+  const scores = { clarity, structure, relevance, depth, impact, role };
+  const composite = (clarity + structure + relevance + depth + impact + role) / 6;
+  return { question, turns, sentences, words, fillerRate, meanSentenceWords, star, concrete, numbers, outcomes, actions, vague, keywordHits: hits, skillMentions, scores, composite };
+}
+
+function normText(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Which planned question each candidate turn answers: its own questionId, else the most recent
+ * recruiter turn's questionId, else a recruiter turn whose text matches a planned question.
+ */
+export function attributeTurns(plan: InterviewPlan, turns: TurnRecord[]): Map<string, TurnRecord[]> {
+  const byQuestion = new Map<string, TurnRecord[]>();
+  const ids = new Set(plan.questions.map((q) => q.id));
+  const starts = plan.questions.map((q) => ({ id: q.id, head: normText(q.text).slice(0, 40) }));
+  let current: string | null = null;
+  for (const t of orderTurns(turns)) {
+    if (t.speaker === 'recruiter') {
+      if (t.questionId && ids.has(t.questionId)) current = t.questionId;
+      else {
+        const nt = normText(t.text);
+        const match = starts.find((s) => s.head && nt.includes(s.head));
+        if (match) current = match.id;
+      }
+      continue;
+    }
+    const qid = t.questionId && ids.has(t.questionId) ? t.questionId : current;
+    if (!qid) continue;
+    const list = byQuestion.get(qid) ?? [];
+    list.push(t);
+    byQuestion.set(qid, list);
+  }
+  return byQuestion;
+}
+
+function askedQuestions(plan: InterviewPlan, turns: TurnRecord[]): Set<string> {
+  const asked = new Set<string>();
+  const starts = plan.questions.map((q) => ({ id: q.id, head: normText(q.text).slice(0, 40) }));
+  for (const t of turns) {
+    if (t.speaker !== 'recruiter') continue;
+    if (t.questionId) asked.add(t.questionId);
+    const nt = normText(t.text);
+    for (const s of starts) if (s.head && nt.includes(s.head)) asked.add(s.id);
+  }
+  return asked;
+}
+
+function trimQuote(s: string, max = 280): string {
+  if (s.length <= max) return s;
+  const cut = s.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20))}…`;
+}
+
+const SENTENCE_SIGNAL: Record<DimensionKey, (s: string, f: AnswerFeatures) => number> = {
+  clarity: (s) => -Math.abs(countWords(s) - 18),
+  structure: (s) => (SITUATION.test(s) ? 1 : 0) + (TASK.test(s) ? 1 : 0) + (ACTION.test(s) ? 1 : 0) + (RESULT.test(s) ? 1.5 : 0),
+  relevance: (s, f) => keywordHits(s, [...f.question.keywords, ...(f.question.skill ? [f.question.skill] : [])]).length,
+  depth: (s) => count(CONCRETE, s) * 2 + count(FIRST_PERSON_ACTION, s) + findSkills(s).length * 0.5 - count(VAGUE, s),
+  impact: (s) => count(NUMBER, s) * 2 + count(OUTCOME, s),
+  role: (s, f) => findSkills(s).filter((k) => f.skillMentions.includes(k)).length * 2 + count(FIRST_PERSON_ACTION, s),
+};
+
+function bestSentence(f: AnswerFeatures, key: DimensionKey): Sentence | null {
+  let best: Sentence | null = null;
+  let bestScore = -Infinity;
+  for (const s of f.sentences) {
+    const v = SENTENCE_SIGNAL[key](s.text, f);
+    if (v > bestScore) {
+      bestScore = v;
+      best = s;
+    }
+  }
+  return best;
+}
+
+function reasonFor(key: DimensionKey, answers: AnswerFeatures[]): string {
+  const n = answers.length;
+  const c = (pred: (f: AnswerFeatures) => boolean) => answers.filter(pred).length;
+  switch (key) {
+    case 'clarity': {
+      const good = c((f) => f.words >= 40 && f.words <= 260);
+      const avgFill = answers.reduce((a, f) => a + f.fillerRate, 0) / n;
+      return `${good} of ${n} answers were a clear length (40–260 words); about ${avgFill.toFixed(1)} filler words per 100.`;
+    }
+    case 'structure':
+      return `${c((f) => f.star.situation)} of ${n} answers set the scene, ${c((f) => f.star.action)} said what you did, ${c((f) => f.star.result)} ended with a result.`;
+    case 'relevance':
+      return `Answers touched ${answers.reduce((a, f) => a + f.keywordHits.length, 0)} of the points the questions were about, across ${n} answers.`;
+    case 'depth':
+      return `${c((f) => f.concrete > 0)} of ${n} answers used a specific example; ${c((f) => f.vague > 1)} leaned on general statements.`;
+    case 'impact':
+      return `${c((f) => f.numbers > 0)} of ${n} answers gave a number, and ${c((f) => f.outcomes > 0)} described an outcome.`;
+    case 'role': {
+      const skills = [...new Set(answers.flatMap((f) => f.skillMentions))];
+      return skills.length ? `Required skills you discussed: ${skills.slice(0, 6).join(', ')}.` : 'None of the role’s required skills came up in your answers.';
+    }
+  }
+}
+
+function assessmentFor(f: AnswerFeatures | null, status: QuestionStatus): string {
+  if (status === 'not_asked') return 'Not asked in this interview.';
+  if (!f || f.words === 0) return status === 'skipped' ? 'Skipped; no answer was given.' : 'No answer was recorded.';
+  const parts: string[] = [`${f.words} words`];
+  if (f.concrete) parts.push('a specific example');
+  if (f.numbers) parts.push('a measured result');
+  else if (f.star.result) parts.push('an outcome');
+  const kw = f.question.keywords.length;
+  if (kw) parts.push(`${f.keywordHits.length} of ${kw} expected points`);
+  const missing: string[] = [];
+  if (!f.star.situation) missing.push('the situation');
+  if (!f.star.action) missing.push('what you did yourself');
+  if (!f.star.result) missing.push('the result');
+  const lead = status === 'interrupted' ? 'Interrupted' : status === 'insufficient' ? 'Too thin' : 'Answered';
+  return `${lead}: ${parts.join(', ')}.${missing.length ? ` Missing ${missing.join(', ')}.` : ''}`.slice(0, 600);
+}
+
+function inferStatus(f: AnswerFeatures | null, asked: boolean): QuestionStatus {
+  if (!f) return asked ? 'skipped' : 'not_asked';
+  if (f.words < 25) return f.turns.at(-1)?.interrupted ? 'interrupted' : 'insufficient';
+  return f.composite < 0.3 ? 'insufficient' : 'answered';
+}
 
 export function scoreInterview(input: {
   plan: InterviewPlan;
@@ -12,14 +244,101 @@ export function scoreInterview(input: {
   role: string;
   requiredSkills: string[];
 }): Report {
+  const { plan, turns } = input;
+  const ordered = orderTurns(turns);
+  const t0 = ordered.length ? Math.min(...ordered.map((t) => Date.parse(t.startedAt))) : 0;
+  const atMs = (t: TurnRecord) => Math.max(0, Math.round(Date.parse(t.startedAt) - t0));
+  const required = input.requiredSkills.length ? input.requiredSkills : plan.requiredSkills;
+
+  const byQuestion = attributeTurns(plan, ordered);
+  const asked = askedQuestions(plan, ordered);
+  const given = new Map(input.questionStatuses.map((s) => [s.questionId, s.status]));
+  const features = new Map<string, AnswerFeatures>();
+  for (const q of plan.questions) {
+    const qt = byQuestion.get(q.id);
+    if (qt?.length) features.set(q.id, featuresOf(q, qt, required));
+  }
+  const answers = [...features.values()].filter((f) => f.words > 0);
+
+  const dimensions: DimensionScore[] = RUBRIC_DIMENSIONS.map(({ key, label }) => {
+    if (!answers.length) return { key, label, score: 1, reason: 'No candidate answers were recorded.', evidence: [] };
+    const mean = answers.reduce((a, f) => a + f.scores[key], 0) / answers.length;
+    const score = toBand(mean);
+    // Quote the best examples behind a good score, the weakest behind a poor one.
+    const ranked = [...answers].sort((a, b) => (score >= 3 ? b.scores[key] - a.scores[key] : a.scores[key] - b.scores[key]));
+    const evidence: Evidence[] = [];
+    for (const f of ranked.slice(0, 3)) {
+      const s = bestSentence(f, key);
+      if (s) evidence.push({ turnId: s.turn.turnId, quote: trimQuote(s.text), atMs: atMs(s.turn) });
+    }
+    return { key, label, score, reason: reasonFor(key, answers).slice(0, 400), evidence };
+  });
+
+  const questions = plan.questions.map((q) => {
+    const f = features.get(q.id) ?? null;
+    const status = given.get(q.id) ?? inferStatus(f, asked.has(q.id));
+    return { questionId: q.id, text: q.text, status, assessment: assessmentFor(f, status) };
+  });
+
+  const strengths: Report['strengths'] = [];
+  const improvements: Report['improvements'] = [];
+  for (const f of [...answers].sort((a, b) => b.composite - a.composite)) {
+    if (strengths.length >= 5 || f.composite < 0.5) break;
+    const quote = bestSentence(f, f.numbers ? 'impact' : 'depth');
+    const what = f.numbers ? 'backed the answer with a measured result' : f.concrete ? 'used a specific example' : 'gave a well-structured answer';
+    strengths.push({ questionId: f.question.id, text: `You ${what}${quote ? `: “${trimQuote(quote.text, 160)}”` : ''}.`.slice(0, 600) });
+  }
+  for (const f of [...answers].sort((a, b) => a.composite - b.composite)) {
+    if (improvements.length >= 5) break;
+    let tip: string | null = null;
+    if (f.words < 40) tip = 'Give a fuller answer: one specific situation, what you did, and how it ended, in about a minute.';
+    else if (!f.star.result) tip = 'Finish with the result: what changed because of your work, with a number if you have one.';
+    else if (!f.numbers) tip = 'Quantify the outcome: time saved, errors reduced, users reached.';
+    else if (!f.concrete) tip = 'Anchor the answer in one real example (when, where, who) instead of describing what you usually do.';
+    else if (f.keywordHits.length < Math.min(2, f.question.keywords.length)) tip = `Address the question more directly; it was about ${f.question.competency}.`;
+    else if (f.fillerRate > 5) tip = 'Cut filler words; a short pause reads better than “um” or “you know”.';
+    if (tip) improvements.push({ questionId: f.question.id, text: tip });
+  }
+  for (const q of questions) {
+    if (improvements.length >= 5) break;
+    if (q.status === 'skipped') improvements.push({ questionId: q.questionId, text: 'This question was skipped; prepare a short example for it next time.' });
+  }
+
+  const speech = computeSpeechMetrics(ordered);
+  let overall = 0;
+  if (answers.length) {
+    const avg = dimensions.reduce((a, d) => a + d.score, 0) / dimensions.length;
+    const askedCount = questions.filter((q) => q.status !== 'not_asked').length || 1;
+    const answeredShare = questions.filter((q) => q.status === 'answered').length / askedCount;
+    // 80% from the rubric, 20% from answering what was asked.
+    overall = Math.round(((avg - 1) / 4) * 80 + answeredShare * 20);
+  }
   return {
-    overall: 0,
-    dimensions: [],
-    questions: input.plan.questions.map((q) => ({ questionId: q.id, text: q.text, status: 'not_asked', assessment: '' })),
-    strengths: [],
-    improvements: [],
-    speech: computeSpeechMetrics(input.turns),
+    overall: Math.max(0, Math.min(100, overall)),
+    dimensions,
+    questions,
+    strengths,
+    improvements,
+    speech,
     generator: 'offline',
     version: SCORER_VERSION,
   };
+}
+
+/** Per-answer composite (0–1) for one question, exposed for the ranking fixtures and tuning. */
+export function scoreAnswer(question: PlanQuestion, text: string, requiredSkills: string[]): number {
+  const turn: TurnRecord = {
+    id: 'a',
+    turnId: 'a',
+    sequence: 0,
+    speaker: 'candidate',
+    text,
+    startedAt: '2025-01-01T00:00:00.000Z',
+    endedAt: '2025-01-01T00:01:00.000Z',
+    createdAt: '2025-01-01T00:01:00.000Z',
+    source: 'typed',
+    interrupted: false,
+    questionId: question.id,
+  };
+  return featuresOf(question, [turn], requiredSkills).composite;
 }
