@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiError, api, toApiError } from './api.js';
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('toApiError', () => {
+  it('keeps the code and message of an API error body', () => {
+    const err = toApiError(409, { error: { code: 'email_taken', message: 'That email is already registered.' } });
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({ status: 409, code: 'email_taken', message: 'That email is already registered.' });
+  });
+  it('falls back to a readable message for bodies without one', () => {
+    expect(toApiError(500, '<html>').message).toMatch(/server had a problem/);
+    expect(toApiError(0, null).code).toBe('network');
+  });
+});
+
+describe('api client', () => {
+  it('sends JSON to same-origin /api with credentials and unwraps the answer', async () => {
+    const calls: { url: string; init: RequestInit }[] = [];
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      calls.push({ url, init });
+      return new Response(JSON.stringify({ user: { id: 'u1', email: 'a@b.c', displayName: 'A', emailVerified: false } }), {
+        status: 201,
+        headers: { 'content-type': 'application/json' },
+      });
+    });
+    const user = await api.signUp({ email: 'a@b.c', displayName: 'A', password: 'long enough pw' });
+    expect(user.id).toBe('u1');
+    expect(calls[0]!.url).toBe('/api/auth/signup');
+    expect(calls[0]!.init.method).toBe('POST');
+    expect(calls[0]!.init.credentials).toBe('include');
+    expect(JSON.parse(String(calls[0]!.init.body))).toEqual({ email: 'a@b.c', displayName: 'A', password: 'long enough pw' });
+  });
+
+  it('throws ApiError with the server message on an error status', async () => {
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ error: { code: 'unauthorized', message: 'Sign in first.' } }), { status: 401 }));
+    await expect(api.me()).rejects.toMatchObject({ name: 'ApiError', status: 401, code: 'unauthorized', message: 'Sign in first.' });
+  });
+
+  it('treats 204 as success with no body, and a network failure as ApiError', async () => {
+    vi.stubGlobal('fetch', async () => new Response(null, { status: 204 }));
+    await expect(api.signOut()).resolves.toBeUndefined();
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    await expect(api.listApplications()).rejects.toMatchObject({ code: 'network' });
+  });
+});
