@@ -105,6 +105,7 @@ export class InterviewBrain {
   private lastPrompt: string[] = [];
   private nudges = 0;
   private wrapUpRequested = false;
+  private cutInRequested = false;
   private endReason: EndReason | null = null;
 
   constructor(opts: InterviewBrainOptions) {
@@ -135,6 +136,11 @@ export class InterviewBrain {
   /** Ask for the wrap-up on the next reply (the time box timer calls this). */
   requestWrapUp(): void {
     this.wrapUpRequested = true;
+  }
+
+  /** The next answer is cut short politely (the framework's user-turn limit fired). */
+  requestCutIn(): void {
+    this.cutInRequested = true;
   }
 
   /** Mark the call as over for a reason outside the conversation (candidate left, error). */
@@ -235,7 +241,9 @@ export class InterviewBrain {
     }
 
     p.answerText = `${p.answerText} ${trimmed}`.trim();
-    if (isRambling(trimmed)) {
+    const cutIn = this.cutInRequested;
+    this.cutInRequested = false;
+    if (cutIn || isRambling(trimmed)) {
       this.settle(this.index, this.followUpReason(q, p.answerText) ? 'insufficient' : 'answered');
       return this.advance(
         ["Thank you, that's helpful.", 'Let me stop you there so we have time for everything.'],

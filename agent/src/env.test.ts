@@ -1,0 +1,31 @@
+import { describe, it, expect } from 'vitest';
+import { AgentEnvError, parseAgentEnv } from './env.js';
+
+const BASE = { AGENT_API_TOKEN: 'dev-agent-token-change-me-0123456789' };
+
+describe('parseAgentEnv', () => {
+  it('defaults to the offline providers with no keys, treating empty strings as unset', () => {
+    const env = parseAgentEnv({ ...BASE, STT_PROVIDER: '', OPENAI_API_KEY: '', SPOOL_DIR: '' });
+    expect(env.providers).toMatchObject({ sttProvider: 'local', llmProvider: 'local', ttsProvider: 'local' });
+    expect(env.providers.openaiApiKey).toBeUndefined();
+    expect(env.SPOOL_DIR).toBe('.data/spool');
+    expect(env.AGENT_MAX_JOBS).toBe(12);
+  });
+
+  it('lists every problem at once', () => {
+    let error: unknown;
+    try {
+      parseAgentEnv({ API_URL: 'not a url', STT_PROVIDER: 'whisperx', TTS_PROVIDER: 'elevenlabs', AGENT_MAX_JOBS: '0' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AgentEnvError);
+    const problems = (error as AgentEnvError).problems.join('\n');
+    expect(problems).toMatch(/AGENT_API_TOKEN/);
+    expect(problems).toMatch(/API_URL/);
+    expect(problems).toMatch(/AGENT_MAX_JOBS/);
+    expect(problems).toMatch(/STT_PROVIDER: unknown provider "whisperx"/);
+    expect(problems).toMatch(/TTS_PROVIDER=elevenlabs needs ELEVEN_API_KEY/);
+    expect((error as AgentEnvError).message.split('\n').length).toBe((error as AgentEnvError).problems.length + 1);
+  });
+});

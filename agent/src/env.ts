@@ -1,0 +1,119 @@
+/**
+ * The agent's configuration: the only module that reads process.env. Empty strings count as
+ * unset; every problem (missing values, unknown provider names, missing keys for the selected
+ * providers) is reported at once, at start-up, never mid-call.
+ */
+import { z } from 'zod';
+import { providerProblems, type ProviderConfig } from './providers/registry.js';
+
+const optional = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().optional());
+const withDefault = (value: string) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().default(value));
+const intWithDefault = (value: number, min: number, max: number) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce.number().int().min(min).max(max).default(value),
+  );
+
+const EnvSchema = z.object({
+  LIVEKIT_URL: withDefault('ws://127.0.0.1:7880').pipe(z.string().regex(/^wss?:\/\//, 'must be a ws:// or wss:// URL')),
+  LIVEKIT_API_KEY: optional,
+  LIVEKIT_API_SECRET: optional,
+  API_URL: withDefault('http://127.0.0.1:3000').pipe(z.url()),
+  AGENT_API_TOKEN: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string({ error: 'is required (the API token for /api/agent/*)' }).min(16, 'must be at least 16 characters'),
+  ),
+  STT_PROVIDER: withDefault('local'),
+  LLM_PROVIDER: withDefault('local'),
+  TTS_PROVIDER: withDefault('local'),
+  STT_MODEL: optional,
+  LLM_MODEL: optional,
+  TTS_MODEL: optional,
+  TTS_VOICE: optional,
+  STT_BASE_URL: optional.pipe(z.url().optional()),
+  LLM_BASE_URL: optional.pipe(z.url().optional()),
+  TTS_BASE_URL: optional.pipe(z.url().optional()),
+  OPENAI_API_KEY: optional,
+  GROQ_API_KEY: optional,
+  DEEPGRAM_API_KEY: optional,
+  ELEVEN_API_KEY: optional,
+  AGENT_MAX_JOBS: intWithDefault(12, 1, 1000),
+  /** CPU load (0..1) above which the worker stops taking jobs. */
+  AGENT_LOAD_THRESHOLD: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce.number().gt(0).max(1).default(0.8),
+  ),
+  AGENT_HEALTH_PORT: intWithDefault(8081, 0, 65535),
+  SPOOL_DIR: withDefault('.data/spool'),
+  LOG_LEVEL: withDefault('info'),
+  NODE_ENV: optional,
+});
+
+export type AgentEnv = z.infer<typeof EnvSchema> & { providers: ProviderConfig };
+
+export class AgentEnvError extends Error {
+  override name = 'AgentEnvError';
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid agent configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+export function toProviderConfig(env: z.infer<typeof EnvSchema>): ProviderConfig {
+  return {
+    sttProvider: env.STT_PROVIDER,
+    llmProvider: env.LLM_PROVIDER,
+    ttsProvider: env.TTS_PROVIDER,
+    sttModel: env.STT_MODEL,
+    llmModel: env.LLM_MODEL,
+    ttsModel: env.TTS_MODEL,
+    ttsVoice: env.TTS_VOICE,
+    sttBaseUrl: env.STT_BASE_URL,
+    llmBaseUrl: env.LLM_BASE_URL,
+    ttsBaseUrl: env.TTS_BASE_URL,
+    openaiApiKey: env.OPENAI_API_KEY,
+    groqApiKey: env.GROQ_API_KEY,
+    deepgramApiKey: env.DEEPGRAM_API_KEY,
+    elevenApiKey: env.ELEVEN_API_KEY,
+  };
+}
+
+/** Parses and validates; throws AgentEnvError listing every problem. */
+export function parseAgentEnv(source: Record<string, string | undefined>): AgentEnv {
+  const parsed = EnvSchema.safeParse(source);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  // Provider problems are checked on the raw values too, so they are listed even when other
+  // variables are invalid: one run shows everything to fix.
+  const raw = (k: string) => {
+    const v = source[k];
+    return v !== undefined && v.trim() !== '' ? v : undefined;
+  };
+  problems.push(
+    ...providerProblems({
+      sttProvider: raw('STT_PROVIDER') ?? 'local',
+      llmProvider: raw('LLM_PROVIDER') ?? 'local',
+      ttsProvider: raw('TTS_PROVIDER') ?? 'local',
+      llmModel: raw('LLM_MODEL'),
+      llmBaseUrl: raw('LLM_BASE_URL'),
+      openaiApiKey: raw('OPENAI_API_KEY'),
+      groqApiKey: raw('GROQ_API_KEY'),
+      deepgramApiKey: raw('DEEPGRAM_API_KEY'),
+      elevenApiKey: raw('ELEVEN_API_KEY'),
+    }),
+  );
+  if (problems.length > 0 || !parsed.success) throw new AgentEnvError(problems);
+  return { ...parsed.data, providers: toProviderConfig(parsed.data) };
+}
+
+let cached: AgentEnv | null = null;
+
+/** The process configuration, read once. */
+export function getAgentEnv(): AgentEnv {
+  cached ??= parseAgentEnv(process.env);
+  return cached;
+}

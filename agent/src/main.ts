@@ -1,0 +1,49 @@
+/**
+ * Worker entry: registers the `recruiter` agent (explicit dispatch only), prewarms what is slow
+ * (VAD, offline speech engines) once per process, and caps concurrent jobs both by count and by
+ * CPU load. Everything else lives in recruiter.ts.
+ */
+import { fileURLToPath } from 'node:url';
+import { cli, defineAgent, inference, WorkerOptions, type JobContext, type JobProcess, type JobRequest } from '@livekit/agents';
+import { AGENT_NAME } from '@mockroom/core';
+import { getAgentEnv } from './env.js';
+import { AdmissionControl } from './admission.js';
+import { runInterviewJob, type ProcessUserData } from './recruiter.js';
+
+export default defineAgent({
+  prewarm: async (proc: JobProcess) => {
+    const env = getAgentEnv();
+    proc.userData.vad = new inference.VAD({ model: 'silero' });
+    const usesLocal =
+      env.providers.sttProvider === 'local' || env.providers.ttsProvider === 'local' || env.providers.ttsProvider === 'espeak';
+    if (usesLocal) {
+      const local = await import('./providers/local/index.js');
+      await local.prewarmLocalSpeech();
+    }
+  },
+  entry: async (ctx: JobContext) => {
+    await runInterviewJob(ctx as JobContext<ProcessUserData>, getAgentEnv());
+  },
+});
+
+const isEntry = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
+if (isEntry) {
+  const env = getAgentEnv();
+  const admission = new AdmissionControl(env.AGENT_MAX_JOBS);
+  cli.runApp(
+    new WorkerOptions({
+      agent: fileURLToPath(import.meta.url),
+      agentName: AGENT_NAME,
+      wsURL: env.LIVEKIT_URL,
+      apiKey: env.LIVEKIT_API_KEY,
+      apiSecret: env.LIVEKIT_API_SECRET,
+      port: env.AGENT_HEALTH_PORT,
+      logLevel: env.LOG_LEVEL,
+      production: env.NODE_ENV === 'production',
+      // In development the CPU threshold is off (as the framework's default), the job cap stays.
+      loadThreshold: env.NODE_ENV === 'production' ? env.AGENT_LOAD_THRESHOLD : 1,
+      loadFunc: (worker) => admission.load(worker),
+      requestFunc: (req: JobRequest) => admission.request(req),
+    }),
+  );
+}
