@@ -1,0 +1,213 @@
+/**
+ * The whole interview in a real browser: headless Debian Chromium with a fake microphone that plays
+ * a Flite-spoken answer, against the real stack (livekit-server, API serving the built web app, agent
+ * worker) on the offline providers. Signs up, creates an application with a JD and a pasted CV, holds
+ * the call, types one answer, ends the call and reads the report.
+ */
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startStack, type Stack } from '../helpers/stack.js';
+import { ARTIFACTS_DIR, CHROMIUM_PATH, buildWeb, makeSpeechWav, requireTools } from './fixtures.js';
+
+const SPOKEN_ANSWER =
+  'I led a team that built a payment service. I designed the database and wrote the tests, and the service handled twice the traffic.';
+/** Words from the spoken answer that PocketSphinx recognises reliably in Flite's voice. */
+const SPOKEN_KEYWORDS = ['team', 'payment', 'service', 'database', 'designed', 'tests', 'traffic'];
+/** At least this many of them must come through, so one lucky word is not enough. */
+const MIN_KEYWORDS = 2;
+const TYPED_ANSWER = 'I also mentored two junior engineers on code review and observability.';
+
+const JOB_DESCRIPTION = [
+  'Acme Robotics is hiring a backend engineer.',
+  'Requirements:',
+  '- TypeScript and Node.js',
+  '- PostgreSQL and database design',
+  '- Designing and operating APIs',
+  'Nice to have:',
+  '- Kubernetes',
+].join('\n');
+const CV_TEXT = [
+  'Ada Candidate — Backend Engineer',
+  'Experience: 5 years building payment services in TypeScript and Node.js.',
+  'Designed PostgreSQL schemas, led a team of four, introduced contract tests.',
+].join('\n');
+
+const AGENT_ARRIVAL_MS = 45_000;
+const GREETING_AUDIO_MS = 45_000;
+const CANDIDATE_CAPTION_MS = 90_000;
+const TRANSCRIPT_MS = 30_000;
+const REPORT_MS = 60_000;
+/** Meter value (0..1, -60..0 dBFS) the recruiter's level must pass: speech, not line noise. */
+const SPEECH_LEVEL = 0.4;
+
+interface StoredTurn {
+  speaker: 'candidate' | 'recruiter';
+  text: string;
+  source: 'voice' | 'typed';
+}
+
+function countKeywords(text: string): string[] {
+  const lower = text.toLowerCase();
+  return SPOKEN_KEYWORDS.filter((k) => lower.includes(k));
+}
+
+async function captionsText(page: Page, speaker: 'candidate' | 'recruiter'): Promise<string> {
+  return (await page.locator(`[data-testid="captions"] [data-speaker="${speaker}"] .caption-text`).allTextContents()).join(' ');
+}
+
+describe('browser interview (offline stack, headless Chromium)', () => {
+  let stack: Stack;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let workDir: string;
+  const pageLog: string[] = [];
+
+  beforeAll(async () => {
+    requireTools();
+    workDir = mkdtempSync(join(tmpdir(), 'mockroom-e2e-'));
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    const wav = makeSpeechWav(workDir, 'candidate', SPOKEN_ANSWER, { leadSeconds: 12, tailSeconds: 10 });
+    buildWeb();
+    stack = await startStack();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-audio-capture=${wav}`,
+        '--autoplay-policy=no-user-gesture-required',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-gpu',
+        '--disable-quic',
+      ],
+    });
+    // A fresh context is a fresh profile: no cookies or permissions carried over.
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['microphone'] });
+    page = await context.newPage();
+    page.on('console', (m) => pageLog.push(`[${m.type()}] ${m.text()}`));
+    page.on('pageerror', (e) => pageLog.push(`[pageerror] ${e.message}`));
+  });
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    await stack?.stop();
+    if (workDir) rmSync(workDir, { recursive: true, force: true });
+  });
+
+  function diagnostics(): string {
+    return [
+      `--- page console (last 40) ---\n${pageLog.slice(-40).join('\n')}`,
+      `--- agent log (tail) ---\n${stack.logs('agent').slice(-4000)}`,
+      `--- api log (tail) ---\n${stack.logs('api').slice(-2000)}`,
+    ].join('\n');
+  }
+
+  it('holds a spoken interview from sign-up to the report', async () => {
+    try {
+      await runInterview();
+    } catch (err) {
+      await page.screenshot({ path: join(ARTIFACTS_DIR, 'e2e-failure.png'), fullPage: true }).catch(() => undefined);
+      throw new Error(`${err instanceof Error ? err.message : String(err)}\n${diagnostics()}`, { cause: err });
+    }
+  });
+
+  async function runInterview(): Promise<void> {
+    // Sign up.
+    await page.goto(`${stack.apiUrl}/#/signup`);
+    await page.getByLabel('Name').fill('Ada Candidate');
+    await page.getByLabel('Email').fill(`ada-${Date.now()}@example.test`);
+    await page.getByLabel('Password').fill('correct horse battery staple 42');
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 15_000 }).toContain('Hello, Ada Candidate');
+
+    // Application with a JD and a pasted CV.
+    await page.getByRole('link', { name: 'New application' }).first().click();
+    await page.getByLabel('Company').fill('Acme Robotics');
+    await page.getByLabel('Role').fill('Backend Engineer');
+    await page.getByLabel('Seniority').selectOption('mid');
+    await page.getByLabel('Interview type').selectOption('mixed');
+    await page.getByLabel('Job description').fill(JOB_DESCRIPTION);
+    await page.getByLabel('Paste text').check();
+    await page.getByLabel('CV text').fill(CV_TEXT);
+    await page.getByRole('button', { name: 'Save CV' }).click();
+    await expect.poll(() => page.getByLabel('Extracted CV text').textContent(), { timeout: 15_000 }).toContain('payment services');
+    await page.getByRole('button', { name: 'Save application' }).click();
+    await page.waitForURL(/#\/applications\/[^/]+$/, { timeout: 15_000 });
+
+    // Pre-call: the microphone check shows a live level, then start with a short time box.
+    await page.getByRole('link', { name: 'Practise this interview' }).click();
+    await page.waitForURL(/\/start$/);
+    const allow = page.getByRole('button', { name: 'Allow microphone' });
+    if (await allow.isVisible().catch(() => false)) await allow.click();
+    await page.getByLabel('Input device').waitFor({ state: 'visible', timeout: 15_000 });
+    await page.getByLabel('Interview length').selectOption('5');
+    await page.getByRole('button', { name: 'Start interview' }).click();
+    await page.waitForURL(/#\/interviews\/[^/]+\/call$/, { timeout: 15_000 });
+    const interviewId = decodeURIComponent(/#\/interviews\/([^/]+)\/call/.exec(page.url())![1]!);
+
+    // The recruiter arrives and its greeting is heard: energy on the remote track, read from the visible meter.
+    await expect
+      .poll(() => page.getByTestId('call-phase').getAttribute('data-phase'), { timeout: AGENT_ARRIVAL_MS, interval: 500 })
+      .toBe('live');
+    await expect
+      .poll(async () => Number(await page.getByTestId('recruiter-level').getAttribute('data-peak')), {
+        timeout: GREETING_AUDIO_MS,
+        interval: 250,
+      })
+      .toBeGreaterThan(SPEECH_LEVEL);
+    await expect.poll(() => captionsText(page, 'recruiter'), { timeout: 20_000 }).not.toBe('');
+
+    // The candidate's spoken keywords come back as live captions.
+    await expect
+      .poll(async () => countKeywords(await captionsText(page, 'candidate')).length, { timeout: CANDIDATE_CAPTION_MS, interval: 1000 })
+      .toBeGreaterThanOrEqual(MIN_KEYWORDS);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'e2e-call.png'), fullPage: true });
+
+    // A typed answer shows in the captions and reaches the stored transcript.
+    await page.getByLabel('Type an answer').fill(TYPED_ANSWER);
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.locator('.caption-candidate', { hasText: TYPED_ANSWER }).waitFor({ state: 'visible', timeout: 10_000 });
+
+    const storedTurns = async (): Promise<StoredTurn[]> => {
+      const res = await page.request.get(`${stack.apiUrl}/api/interviews/${interviewId}`);
+      if (!res.ok()) return [];
+      return ((await res.json()) as { turns: StoredTurn[] }).turns;
+    };
+    await expect
+      .poll(async () => countKeywords((await storedTurns()).filter((t) => t.speaker === 'candidate' && t.source === 'voice').map((t) => t.text).join(' ')).length, {
+        timeout: TRANSCRIPT_MS,
+        interval: 1000,
+      })
+      .toBeGreaterThanOrEqual(MIN_KEYWORDS);
+    await expect
+      .poll(async () => (await storedTurns()).some((t) => t.speaker === 'candidate' && t.source === 'typed' && t.text.includes('mentored two junior engineers')), {
+        timeout: TRANSCRIPT_MS,
+        interval: 1000,
+      })
+      .toBe(true);
+    expect((await storedTurns()).some((t) => t.speaker === 'recruiter' && t.text.length > 0)).toBe(true);
+
+    // End the call; the report shows the scoring state, then scores with the transcript.
+    await page.getByRole('button', { name: 'End call' }).click();
+    await page.waitForURL(/#\/interviews\/[^/]+\/report$/, { timeout: 15_000 });
+    const status = page.getByTestId('report-status');
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 10_000 }).toMatch(/^(pending|ready)$/);
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: REPORT_MS, interval: 1000 }).toBe('ready');
+    const overall = Number(await page.getByTestId('overall-score').locator('strong').textContent());
+    expect(overall).toBeGreaterThanOrEqual(0);
+    expect(overall).toBeLessThanOrEqual(100);
+    expect(await page.getByTestId('dimension').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('transcript').textContent()).toContain('mentored two junior engineers');
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'e2e-report.png'), fullPage: true });
+  }
+});
