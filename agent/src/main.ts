@@ -9,6 +9,10 @@ import { AGENT_NAME } from '@mockroom/core';
 import { getAgentEnv } from './env.js';
 import { AdmissionControl } from './admission.js';
 import { runInterviewJob, type ProcessUserData } from './recruiter.js';
+import { TranscriptSink } from './transcript-sink.js';
+
+/** How often the worker retries turns left in the spool by jobs that could not reach the API. */
+const SPOOL_REPLAY_INTERVAL_MS = 30_000;
 
 export default defineAgent({
   prewarm: async (proc: JobProcess) => {
@@ -30,6 +34,11 @@ const isEntry = process.argv[1] !== undefined && fileURLToPath(import.meta.url) 
 if (isEntry) {
   const env = getAgentEnv();
   const admission = new AdmissionControl(env.AGENT_MAX_JOBS);
+  // Turns spooled by a job that crashed or lost the API are delivered at worker start and
+  // periodically after; the API is idempotent by turn id, so overlapping replays are harmless.
+  const spool = new TranscriptSink({ apiUrl: env.API_URL, token: env.AGENT_API_TOKEN, spoolDir: env.SPOOL_DIR });
+  void spool.replaySpool().catch(() => undefined);
+  setInterval(() => void spool.replaySpool().catch(() => undefined), SPOOL_REPLAY_INTERVAL_MS).unref();
   cli.runApp(
     new WorkerOptions({
       agent: fileURLToPath(import.meta.url),
