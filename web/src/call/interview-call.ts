@@ -44,6 +44,7 @@ export type AgentState = 'initializing' | 'listening' | 'thinking' | 'speaking' 
 export type CallProblemKind =
   | 'mic-denied'
   | 'mic-missing'
+  | 'mic-insecure'
   | 'agent-late'
   | 'agent-left'
   | 'connect-failed'
@@ -73,6 +74,8 @@ export interface CallSnapshot {
 const PROBLEM_TEXT: Record<CallProblemKind, string> = {
   'mic-denied':
     'Microphone access is blocked. Allow it in your browser’s site settings and rejoin — meanwhile you can type your answers.',
+  'mic-insecure':
+    'The browser offers a microphone only on a secure connection (https or localhost). You can type your answers.',
   'mic-missing': 'No microphone was found. Plug one in and rejoin — meanwhile you can type your answers.',
   'agent-late':
     'The recruiter has not joined yet. We are still waiting; if this persists, end the call and try again in a minute.',
@@ -213,6 +216,10 @@ export class InterviewCall {
 
   private async openMicrophone(deviceId: string | undefined): Promise<void> {
     if (this.micTrack) return;
+    if (!window.isSecureContext || !navigator.mediaDevices) {
+      this.addProblem(problem('mic-insecure'));
+      return;
+    }
     try {
       this.micTrack = await createLocalAudioTrack({
         deviceId: deviceId || undefined,

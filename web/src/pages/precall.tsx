@@ -12,7 +12,7 @@ export const DEFAULT_TIME_BOX_MIN = 15;
 /** The chosen input device travels to the call page in session storage (same tab only). */
 export const MIC_DEVICE_KEY = 'mockroom.micDeviceId';
 
-type MicStatus = 'unknown' | 'asking' | 'granted' | 'denied' | 'missing';
+type MicStatus = 'unknown' | 'asking' | 'granted' | 'denied' | 'missing' | 'insecure';
 
 export function PreCallPage(props: { applicationId: string }) {
   const [app, setApp] = useState<Application | null>(null);
@@ -37,6 +37,11 @@ export function PreCallPage(props: { applicationId: string }) {
 
   const openMic = async (id: string) => {
     stopPreview();
+    // Browsers only offer the microphone on https or localhost.
+    if (!window.isSecureContext || !navigator.mediaDevices) {
+      setMic('insecure');
+      return;
+    }
     setMic('asking');
     try {
       const stream = await navigator.mediaDevices.getUserMedia({
@@ -107,6 +112,12 @@ export function PreCallPage(props: { applicationId: string }) {
           <p className="alert alert-error" role="alert">
             Microphone access is blocked. Allow it in your browser’s site settings (the icon beside the address), then press “Try
             again”. You can also start without a microphone and type your answers.
+          </p>
+        ) : null}
+        {mic === 'insecure' ? (
+          <p className="alert alert-error" role="alert">
+            This page is not on a secure connection, so the browser will not offer a microphone. Open Mockroom over https
+            or on localhost — or start without a microphone and type your answers.
           </p>
         ) : null}
         {mic === 'missing' ? (
