@@ -104,7 +104,7 @@ function decodeText(bytes: Uint8Array): string | null {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(body);
     // NUL and most C0 controls do not occur in text files; they mark binaries renamed to .txt.
     const controls = text.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
-    if (text.includes("\u0000") || (controls > 8 && controls > text.length / 100)) return null;
+    if (text.includes('\u0000') || (controls > 8 && controls > text.length / 100)) return null;
     return text;
   } catch {
     return null;
