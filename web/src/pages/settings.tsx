@@ -6,22 +6,18 @@ import type { EmailPreferences } from '../types.js';
 import { ErrorMessage, Field, Link, Notice, PageHeading, useAuth } from '../ui.js';
 import { MIN_PASSWORD_LENGTH } from './auth.js';
 
-/** Labels for the preference keys we know; other keys the API sends are shown by name. */
+/** The preferences PATCH /api/me accepts (a strict schema), with their labels. Off until chosen. */
 const PREFERENCE_LABELS: Record<string, string> = {
   reportReady: 'When my interview report is ready',
-  weeklySummary: 'A weekly summary of my progress',
-  reminders: 'Practice reminders',
-  product: 'News about Mockroom',
 };
-
-function humanise(key: string): string {
-  return key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ').replace(/^./, (c) => c.toUpperCase());
-}
 
 export function SettingsPage() {
   const { user, setUser } = useAuth();
   const [displayName, setDisplayName] = useState(user?.displayName ?? '');
-  const [prefs, setPrefs] = useState<EmailPreferences>(() => ({ ...(user?.emailPreferences ?? {}) }));
+  const [prefs, setPrefs] = useState<EmailPreferences>(() => {
+    const current = user?.emailPreferences ?? {};
+    return Object.fromEntries(Object.keys(PREFERENCE_LABELS).map((k) => [k, current[k] === true]));
+  });
   const [profileMsg, setProfileMsg] = useState<string | null>(null);
   const [profileErr, setProfileErr] = useState<unknown>(null);
   const [current, setCurrent] = useState('');
@@ -111,7 +107,7 @@ export function SettingsPage() {
             {prefKeys.map((k) => (
               <label key={k} className="check">
                 <input type="checkbox" checked={prefs[k] ?? false} onChange={(e) => setPrefs((p) => ({ ...p, [k]: e.target.checked }))} />{' '}
-                {PREFERENCE_LABELS[k] ?? humanise(k)}
+                {PREFERENCE_LABELS[k] ?? k}
               </label>
             ))}
           </fieldset>
