@@ -1,0 +1,182 @@
+/**
+ * Composition root: createApp(deps) wires middleware (security headers, body limits, CSRF,
+ * session) and mounts one sub-app per resource. Nothing here reads process.env or opens
+ * connections; index.ts does that. Tests call createApp with an in-memory PGlite.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { HTTPException } from 'hono/http-exception';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { MockroomDb } from '@mockroom/db/client';
+import { csrfProtection } from './auth/csrf.js';
+import { loadSession } from './auth/guard.js';
+import type { Env } from './env.js';
+import { createJobRunner, type JobRunner } from './jobs/runner.js';
+import { SCORE_JOB, scoreInterviewJob } from './jobs/score-interview.js';
+import { createAnalysisService, type AnalysisService } from './lib/analysis/index.js';
+import type { AppEnv, Services } from './lib/context.js';
+import { ApiError, errorBody, RateLimitedError } from './lib/errors.js';
+import { createLogger, redactUrl, type Logger } from './lib/logger.js';
+import { createOutboxMailer, createResendMailer, type Mailer } from './lib/mailer.js';
+import { createRouter } from './lib/openapi.js';
+import { createLivekitService, type LivekitService } from './livekit/service.js';
+import { createAgentRoutes } from './routes/agent.js';
+import { createApplicationRoutes } from './routes/applications.js';
+import { createAuthRoutes } from './routes/auth.js';
+import { createCvRoutes, MAX_CV_BYTES } from './routes/cv.js';
+import { createDevRoutes } from './routes/dev.js';
+import { createInterviewRoutes } from './routes/interviews.js';
+import { createLivekitWebhookRoutes } from './routes/livekit-webhook.js';
+import { createMeRoutes } from './routes/me.js';
+
+export interface AppDeps {
+  db: MockroomDb;
+  env: Env;
+  livekit?: LivekitService;
+  mailer?: Mailer;
+  clock?: () => Date;
+  logger?: Logger;
+  analysis?: AnalysisService;
+  authSecret?: Uint8Array;
+}
+
+const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
+const AGENT_BODY_LIMIT_BYTES = 256 * 1024;
+
+function buildRoutes(env: Env, base = createRouter()) {
+  return base
+    .route('/api/auth', createAuthRoutes())
+    .route('/api/me', createMeRoutes())
+    .route('/api/cv', createCvRoutes())
+    .route('/api/applications', createApplicationRoutes())
+    .route('/api/interviews', createInterviewRoutes())
+    .route('/api/agent', createAgentRoutes(env.AGENT_API_TOKEN))
+    .route('/api/livekit', createLivekitWebhookRoutes())
+    .get('/api/health', (c) => c.json({ ok: true as const }));
+}
+
+export type AppType = ReturnType<typeof buildRoutes>;
+
+export function createApp(deps: AppDeps) {
+  const { db, env } = deps;
+  const logger = deps.logger ?? createLogger({ level: env.NODE_ENV === 'test' ? 'silent' : 'info' });
+  const pending = new Set<Promise<void>>();
+  let runner: JobRunner | null = null;
+  const services: Services = {
+    db,
+    env,
+    logger,
+    mailer: deps.mailer ?? (env.RESEND_API_KEY ? createResendMailer({ apiKey: env.RESEND_API_KEY, from: env.EMAIL_FROM }, logger) : createOutboxMailer(db, logger)),
+    livekit: deps.livekit ?? createLivekitService({ url: env.LIVEKIT_URL, apiKey: env.LIVEKIT_API_KEY, apiSecret: env.LIVEKIT_API_SECRET }),
+    analysis:
+      deps.analysis ??
+      createAnalysisService({
+        ...(env.LLM_BASE_URL ? { llmBaseUrl: env.LLM_BASE_URL } : {}),
+        ...(env.OPENAI_API_KEY ? { llmApiKey: env.OPENAI_API_KEY } : {}),
+        ...(env.LLM_MODEL ? { llmModel: env.LLM_MODEL } : {}),
+      }),
+    now: deps.clock ?? (() => new Date()),
+    authSecret: deps.authSecret ?? new Uint8Array(randomBytes(32)),
+    kickJobs: () => runner?.kick(),
+    background(work) {
+      const p = work()
+        .catch((error) => logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'background work failed'))
+        .finally(() => pending.delete(p));
+      pending.add(p);
+    },
+    async settle() {
+      while (pending.size) await Promise.all([...pending]);
+    },
+  };
+  runner = createJobRunner(() => services, { [SCORE_JOB]: scoreInterviewJob });
+
+  const app = createRouter();
+  app.use('*', async (c, next) => {
+    c.set('services', services);
+    const started = performance.now();
+    await next();
+    if (c.req.path !== '/api/health') {
+      logger.info({ method: c.req.method, path: redactUrl(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    }
+  });
+  const livekitOrigin = (() => {
+    try {
+      const u = new URL(env.LIVEKIT_URL);
+      return `${u.protocol}//${u.host}`;
+    } catch {
+      return '';
+    }
+  })();
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'", ...(livekitOrigin ? [livekitOrigin, livekitOrigin.replace(/^ws/, 'http')] : [])],
+        workerSrc: ["'self'", 'blob:'],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: env.NODE_ENV === 'production' ? 'max-age=63072000; includeSubDomains' : false,
+      referrerPolicy: 'strict-origin-when-cross-origin',
+      xContentTypeOptions: 'nosniff',
+      xFrameOptions: 'DENY',
+    }),
+  );
+  app.use('/api/*', async (c, next) => {
+    const limit = c.req.path === '/api/cv' ? MAX_CV_BYTES + 64 * 1024 : c.req.path.startsWith('/api/agent/') ? AGENT_BODY_LIMIT_BYTES : DEFAULT_BODY_LIMIT_BYTES;
+    return bodyLimit({ maxSize: limit, onError: (c2) => c2.json(errorBody('payload_too_large', 'request body too large'), 413) })(c, next);
+  });
+  app.use('/api/*', csrfProtection(env.APP_BASE_URL));
+  app.use('/api/*', loadSession());
+
+  const routes = createRouter();
+  buildRoutes(env, routes);
+  app.route('/', routes);
+  if (env.NODE_ENV !== 'production') app.route('/api/dev', createDevRoutes());
+
+  routes.openAPIRegistry.registerComponent('securitySchemes', 'agentToken', { type: 'http', scheme: 'bearer' });
+  app.get('/api/openapi.json', (c) =>
+    c.json(
+      routes.getOpenAPI31Document({
+        openapi: '3.1.0',
+        info: { title: 'Mockroom API', version: '1.0.0', description: 'See docs/api-contract.md' },
+      }),
+    ),
+  );
+
+  app.notFound((c) => {
+    return c.json(errorBody('not_found', 'no such route'), 404);
+  });
+  app.onError((error, c) => {
+    if (error instanceof RateLimitedError) {
+      c.header('retry-after', String(error.retryAfterSeconds));
+    }
+    if (error instanceof ApiError) return c.json(errorBody(error.code, error.message), error.status);
+    if (error instanceof HTTPException) return c.json(errorBody('http_error', error.status === 413 ? 'request body too large' : 'bad request'), error.status);
+    logger.error({ err: error.name, path: redactUrl(c.req.path) }, 'unhandled error');
+    return c.json(errorBody('internal', 'something went wrong'), 500);
+  });
+
+  // The built web app, when present: static files plus the SPA fallback for non-API GETs.
+  if (existsSync(path.join(env.WEB_DIST_DIR, 'index.html'))) {
+    const root = path.relative(process.cwd(), env.WEB_DIST_DIR) || '.';
+    app.use('*', async (c, next) => (c.req.path.startsWith('/api/') ? next() : serveStatic({ root })(c, next)));
+    app.get('*', async (c, next) => {
+      if (c.req.path.startsWith('/api/')) return next();
+      return c.html(await readFile(path.join(env.WEB_DIST_DIR, 'index.html'), 'utf8'));
+    });
+  }
+
+  return Object.assign(app, { services, jobs: runner });
+}

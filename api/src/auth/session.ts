@@ -1,0 +1,123 @@
+/**
+ * Sessions, following the Lucia guide (lucia-auth.com, "Sessions"):
+ * - token = `<id>.<secret>`: id and secret are random (secret: 20 bytes = 160 bits), base32;
+ *   only SHA-256(secret) is stored, compared in constant time. The id alone is useless.
+ * - a new session at every sign-in (no fixation: a token presented before sign-in is never reused);
+ * - sliding expiry (SESSION_IDLE_MS, refreshed at most daily) inside an absolute lifetime
+ *   (SESSION_ABSOLUTE_MS).
+ * Cookie: `__Host-mr_session` (Secure, Path=/, no Domain) when APP_BASE_URL is https; plain
+ * `mr_session` without Secure only for http dev. Always HttpOnly and SameSite=Lax.
+ * CSRF stance: SameSite=Lax plus the Fetch-Metadata/Origin check in csrf.ts on every non-GET.
+ */
+import { sha256 } from '@oslojs/crypto/sha2';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { decodeHex, encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { and, eq, ne, sql } from 'drizzle-orm';
+import type { MockroomDb } from '@mockroom/db/client';
+import { rowsOf } from '@mockroom/db/client';
+import { sessions, users } from '@mockroom/db/schema';
+
+export const SESSION_IDLE_MS = 14 * 24 * 3600_000;
+export const SESSION_ABSOLUTE_MS = 60 * 24 * 3600_000;
+/** Only write a new expiry when it moves by more than this (one write a day per session, not per request). */
+const SESSION_REFRESH_MS = 24 * 3600_000;
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  emailVerified: boolean;
+  emailPreferences: Record<string, unknown>;
+}
+
+export interface Session {
+  id: string;
+  userId: string;
+  expiresAt: Date;
+}
+
+export function randomToken(bytes: number): string {
+  const b = new Uint8Array(bytes);
+  crypto.getRandomValues(b);
+  return encodeBase32LowerCaseNoPadding(b);
+}
+
+export function hashSecret(secret: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(secret)));
+}
+
+export function cookieName(appBaseUrl: string): string {
+  return appBaseUrl.startsWith('https://') ? '__Host-mr_session' : 'mr_session';
+}
+
+export async function createSession(db: MockroomDb, userId: string, now: Date): Promise<{ token: string; session: Session }> {
+  const id = randomToken(15);
+  const secret = randomToken(20);
+  const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
+  await db.asUser(userId, (tx) =>
+    tx.insert(sessions).values({ id, userId, secretHash: hashSecret(secret), expiresAt, createdAt: now }),
+  );
+  return { token: `${id}.${secret}`, session: { id, userId, expiresAt } };
+}
+
+const TOKEN_RE = /^([a-z2-7]{24})\.([a-z2-7]{32})$/;
+
+/** Returns the session and its user, or null for a malformed, unknown, forged or expired token. */
+export async function validateSessionToken(
+  db: MockroomDb,
+  token: string,
+  now: Date,
+): Promise<{ session: Session; user: SessionUser } | null> {
+  const m = TOKEN_RE.exec(token);
+  if (!m) return null;
+  const [, id, secret] = m as unknown as [string, string, string];
+  const row = await db.asAnonymous(async (tx) =>
+    rowsOf<{ user_id: string; secret_hash: string; expires_at: string | Date; created_at: string | Date }>(
+      await tx.execute(sql`select user_id, secret_hash, expires_at, created_at from auth_find_session(${id})`),
+    ),
+  );
+  const found = row[0];
+  if (!found) return null;
+  const valid = constantTimeEqual(decodeHex(hashSecret(secret)), decodeHex(found.secret_hash));
+  if (!valid) return null;
+  const userId = found.user_id;
+  const expiresAt = new Date(found.expires_at);
+  const absoluteEnd = new Date(found.created_at).getTime() + SESSION_ABSOLUTE_MS;
+  if (expiresAt.getTime() <= now.getTime() || absoluteEnd <= now.getTime()) {
+    await db.asUser(userId, (tx) => tx.delete(sessions).where(eq(sessions.id, id)));
+    return null;
+  }
+  return db.asUser(userId, async (tx) => {
+    let newExpiry = expiresAt;
+    const wanted = Math.min(now.getTime() + SESSION_IDLE_MS, absoluteEnd);
+    if (wanted - expiresAt.getTime() > SESSION_REFRESH_MS) {
+      newExpiry = new Date(wanted);
+      await tx.update(sessions).set({ expiresAt: newExpiry }).where(eq(sessions.id, id));
+    }
+    const [user] = await tx
+      .select({
+        id: users.id,
+        email: users.email,
+        displayName: users.displayName,
+        emailVerified: users.emailVerified,
+        emailPreferences: users.emailPreferences,
+      })
+      .from(users)
+      .where(eq(users.id, userId));
+    if (!user) return null;
+    return { session: { id, userId, expiresAt: newExpiry }, user: user as SessionUser };
+  });
+}
+
+export async function invalidateSession(db: MockroomDb, session: Session): Promise<void> {
+  await db.asUser(session.userId, (tx) => tx.delete(sessions).where(eq(sessions.id, session.id)));
+}
+
+/** Ends every session of the user, or every one but `keepSessionId`. */
+export async function invalidateUserSessions(db: MockroomDb, userId: string, keepSessionId?: string): Promise<void> {
+  await db.asUser(userId, (tx) =>
+    tx
+      .delete(sessions)
+      .where(keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId)),
+  );
+}

@@ -1,0 +1,68 @@
+/** The API's configuration: the only place that reads process.env. Empty strings count as unset. */
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const DEV_AGENT_TOKEN = 'dev-agent-token-change-me-0123456789';
+const DEV_LIVEKIT_SECRET = 'devsecret-mockroom-local-0123456789abcdef';
+
+const optional = z.string().min(1).optional();
+
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    HOST: z.string().default('127.0.0.1'),
+    APP_BASE_URL: z.url().default('http://localhost:3000'),
+    DATABASE_URL: optional,
+    DATA_DIR: z.string().default('.data'),
+    AGENT_API_TOKEN: z.string().min(24).default(DEV_AGENT_TOKEN),
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    RESEND_API_KEY: optional,
+    EMAIL_FROM: z.string().default('Mockroom <noreply@localhost>'),
+    LIVEKIT_URL: z.string().default('ws://127.0.0.1:7880'),
+    LIVEKIT_API_KEY: z.string().default('devkey'),
+    LIVEKIT_API_SECRET: z.string().min(32).default(DEV_LIVEKIT_SECRET),
+    WEB_DIST_DIR: z.string().default(fileURLToPath(new URL('../../web/dist', import.meta.url))),
+    LLM_PROVIDER: optional,
+    LLM_BASE_URL: optional,
+    LLM_MODEL: optional,
+    OPENAI_API_KEY: optional,
+    GROQ_API_KEY: optional,
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (env.AGENT_API_TOKEN === DEV_AGENT_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['AGENT_API_TOKEN'], message: 'set your own token in production' });
+    }
+    if (env.LIVEKIT_API_SECRET === DEV_LIVEKIT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['LIVEKIT_API_SECRET'], message: 'set your own secret in production' });
+    }
+    if (!env.APP_BASE_URL.startsWith('https://')) {
+      ctx.addIssue({ code: 'custom', path: ['APP_BASE_URL'], message: 'must be https in production' });
+    }
+  });
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  override readonly name = 'EnvError';
+}
+
+/** Parses the environment, reporting every problem at once. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const cleaned: Record<string, string> = {};
+  for (const [key, value] of Object.entries(source)) {
+    if (value !== undefined && value.trim() !== '') cleaned[key] = value;
+  }
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new EnvError(`invalid environment:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** Test/dev helper: defaults plus overrides. */
+export function testEnv(overrides: Partial<Record<keyof Env, string>> = {}): Env {
+  return loadEnv({ NODE_ENV: 'test', ...overrides });
+}

@@ -1,0 +1,184 @@
+/**
+ * Agent-facing routes, authenticated by AGENT_API_TOKEN (only the agent has it). Queries run as
+ * mockroom_agent scoped to the interview in the path. A turn is committed before the 2xx.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { sha256 } from '@oslojs/crypto/sha2';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
+import { and, asc, eq } from 'drizzle-orm';
+import type { MiddlewareHandler } from 'hono';
+import { InterviewContext, InterviewEndInput, TurnInput, TurnMetricsInput, type ProviderOverride } from '@mockroom/core';
+import { applications, interviews, transcriptTurns, turnMetrics, users } from '@mockroom/db/schema';
+import type { AppEnv } from '../lib/context.js';
+import { closeInterviewTx, markLiveTx } from '../lib/interview-lifecycle.js';
+import { ApiError, errorBody, NotFoundError } from '../lib/errors.js';
+import { createRouter, errorResponses, json } from '../lib/openapi.js';
+import { toTurnRecord } from '../jobs/score-interview.js';
+
+const IdParam = z.object({ id: z.uuid() });
+
+function digest(s: string): Uint8Array {
+  return sha256(new TextEncoder().encode(s));
+}
+
+export function agentAuth(token: string): MiddlewareHandler<AppEnv> {
+  const expected = digest(token);
+  return async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const presented = header.startsWith('Bearer ') ? header.slice(7) : '';
+    if (!presented || !constantTimeEqual(digest(presented), expected)) {
+      return c.json(errorBody('unauthorized', 'agent credential required'), 401);
+    }
+    await next();
+  };
+}
+
+export function createAgentRoutes(agentToken: string) {
+  const router = createRouter();
+  router.use('*', agentAuth(agentToken));
+  return router
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/interviews/{id}/context',
+        security: [{ agentToken: [] }],
+        request: { params: IdParam },
+        responses: { 200: json(InterviewContext), ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const ctx = await c.var.services.db.asAgent(id, async (tx) => {
+          const [row] = await tx
+            .select({
+              id: interviews.id,
+              status: interviews.status,
+              plan: interviews.plan,
+              providers: interviews.providerSettings,
+              timeBoxSeconds: interviews.timeBoxSeconds,
+              company: applications.company,
+              role: applications.role,
+              seniority: applications.seniority,
+              interviewType: applications.interviewType,
+              candidateName: users.displayName,
+            })
+            .from(interviews)
+            .innerJoin(applications, eq(applications.id, interviews.applicationId))
+            .innerJoin(users, eq(users.id, interviews.userId))
+            .where(eq(interviews.id, id));
+          if (!row) return null;
+          const turns = await tx.select().from(transcriptTurns).where(eq(transcriptTurns.interviewId, id)).orderBy(asc(transcriptTurns.sequence));
+          return { row, turns };
+        });
+        if (!ctx) throw new NotFoundError('interview');
+        const { row, turns } = ctx;
+        const body: InterviewContext = InterviewContext.parse({
+          interviewId: row.id,
+          status: row.status,
+          candidateName: row.candidateName,
+          company: row.company,
+          role: row.role,
+          seniority: row.seniority,
+          interviewType: row.interviewType,
+          timeBoxSeconds: row.timeBoxSeconds,
+          plan: row.plan,
+          providers: (row.providers as ProviderOverride | null) ?? null,
+          turns: turns.map(toTurnRecord),
+        });
+        return c.json(body, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/interviews/{id}/turns',
+        security: [{ agentToken: [] }],
+        request: { params: IdParam, body: { content: { 'application/json': { schema: TurnInput } } } },
+        responses: { 201: json(z.object({ turn: z.record(z.string(), z.unknown()) }), 'stored'), 200: json(z.object({ turn: z.record(z.string(), z.unknown()) }), 'already stored (retry)'), ...errorResponses, 409: errorResponses[400] },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const t = c.req.valid('json');
+        const s = c.var.services;
+        const result = await s.db.asAgent(id, async (tx) => {
+          const [iv] = await tx.select({ userId: interviews.userId, status: interviews.status }).from(interviews).where(eq(interviews.id, id));
+          if (!iv) return null;
+          if (iv.status === 'scheduled') await markLiveTx(tx, id, s.now());
+          const inserted = await tx
+            .insert(transcriptTurns)
+            .values({
+              interviewId: id,
+              userId: iv.userId,
+              turnId: t.turnId,
+              sequence: t.sequence,
+              speaker: t.speaker,
+              text: t.text,
+              startedAt: new Date(t.startedAt),
+              endedAt: new Date(t.endedAt),
+              source: t.source,
+              interrupted: t.interrupted,
+              questionId: t.questionId ?? null,
+            })
+            .onConflictDoNothing({ target: [transcriptTurns.interviewId, transcriptTurns.turnId] })
+            .returning();
+          if (inserted[0]) return { created: true, turn: inserted[0] };
+          const [existing] = await tx
+            .select()
+            .from(transcriptTurns)
+            .where(and(eq(transcriptTurns.interviewId, id), eq(transcriptTurns.turnId, t.turnId)));
+          return existing ? { created: false, turn: existing } : null;
+        }).catch((error) => {
+          if ((error as { code?: string }).code === '42501' || /row-level security/.test(String((error as Error).message))) {
+            throw new ApiError(409, 'interview_closed', 'this interview no longer accepts turns');
+          }
+          throw error;
+        });
+        if (!result) throw new NotFoundError('interview');
+        const turn = toTurnRecord(result.turn) as unknown as Record<string, unknown>;
+        return result.created ? c.json({ turn }, 201) : c.json({ turn }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/interviews/{id}/metrics',
+        security: [{ agentToken: [] }],
+        request: { params: IdParam, body: { content: { 'application/json': { schema: TurnMetricsInput } } } },
+        responses: { 204: { description: 'stored' }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const m = c.req.valid('json');
+        const ok = await c.var.services.db.asAgent(id, async (tx) => {
+          const [iv] = await tx.select({ userId: interviews.userId }).from(interviews).where(eq(interviews.id, id));
+          if (!iv) return false;
+          await tx.insert(turnMetrics).values({ interviewId: id, userId: iv.userId, ...m }).onConflictDoNothing();
+          return true;
+        });
+        if (!ok) throw new NotFoundError('interview');
+        return c.body(null, 204);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/interviews/{id}/end',
+        security: [{ agentToken: [] }],
+        request: { params: IdParam, body: { content: { 'application/json': { schema: InterviewEndInput } } } },
+        responses: { 204: { description: 'ended (idempotent); scoring queued' }, ...errorResponses },
+      }),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const body = c.req.valid('json');
+        const s = c.var.services;
+        const found = await s.db.asAgent(id, async (tx) => {
+          const [iv] = await tx.select({ id: interviews.id }).from(interviews).where(eq(interviews.id, id));
+          if (!iv) return false;
+          await closeInterviewTx(tx, { interviewId: id, reason: body.reason, now: s.now(), questionStatuses: body.questionStatuses });
+          return true;
+        });
+        if (!found) throw new NotFoundError('interview');
+        s.kickJobs();
+        return c.body(null, 204);
+      },
+    );
+}

@@ -1,0 +1,123 @@
+/** Applications (company, role, JD) and their analysis. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { desc, eq } from 'drizzle-orm';
+import { InterviewType, Seniority } from '@mockroom/core';
+import { applications, cvs } from '@mockroom/db/schema';
+import { requireUser } from '../auth/guard.js';
+import { NotFoundError } from '../lib/errors.js';
+import { createRouter, errorResponses, json } from '../lib/openapi.js';
+
+const ApplicationInput = z.object({
+  company: z.string().trim().min(1).max(120),
+  role: z.string().trim().min(1).max(120),
+  seniority: Seniority,
+  interviewType: InterviewType,
+  jobDescription: z.string().trim().min(1).max(20_000),
+});
+
+export const ApplicationSchema = ApplicationInput.extend({ id: z.string(), createdAt: z.string(), updatedAt: z.string() }).openapi('Application');
+const IdParam = z.object({ id: z.uuid() });
+
+function toApplication(a: typeof applications.$inferSelect) {
+  return {
+    id: a.id,
+    company: a.company,
+    role: a.role,
+    seniority: a.seniority,
+    interviewType: a.interviewType,
+    jobDescription: a.jobDescription,
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+  };
+}
+
+export function createApplicationRoutes() {
+  return createRouter()
+    .openapi(
+      createRoute({ method: 'get', path: '/', responses: { 200: json(z.object({ applications: z.array(ApplicationSchema) })), ...errorResponses } }),
+      async (c) => {
+        const { user } = requireUser(c);
+        const rows = await c.var.services.db.asUser(user.id, (tx) => tx.select().from(applications).orderBy(desc(applications.createdAt)));
+        return c.json({ applications: rows.map(toApplication) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/',
+        request: { body: { content: { 'application/json': { schema: ApplicationInput } } } },
+        responses: { 201: json(z.object({ application: ApplicationSchema })), ...errorResponses },
+      }),
+      async (c) => {
+        const { user } = requireUser(c);
+        const body = c.req.valid('json');
+        const [row] = await c.var.services.db.asUser(user.id, (tx) => tx.insert(applications).values({ ...body, userId: user.id }).returning());
+        return c.json({ application: toApplication(row!) }, 201);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/{id}', request: { params: IdParam }, responses: { 200: json(z.object({ application: ApplicationSchema })), ...errorResponses } }),
+      async (c) => {
+        const { user } = requireUser(c);
+        const { id } = c.req.valid('param');
+        const [row] = await c.var.services.db.asUser(user.id, (tx) => tx.select().from(applications).where(eq(applications.id, id)));
+        if (!row) throw new NotFoundError('application');
+        return c.json({ application: toApplication(row) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/{id}',
+        request: { params: IdParam, body: { content: { 'application/json': { schema: ApplicationInput.partial() } } } },
+        responses: { 200: json(z.object({ application: ApplicationSchema })), ...errorResponses },
+      }),
+      async (c) => {
+        const { user } = requireUser(c);
+        const { id } = c.req.valid('param');
+        const body = c.req.valid('json');
+        const s = c.var.services;
+        const [row] = await s.db.asUser(user.id, (tx) =>
+          tx.update(applications).set({ ...body, updatedAt: s.now() }).where(eq(applications.id, id)).returning(),
+        );
+        if (!row) throw new NotFoundError('application');
+        return c.json({ application: toApplication(row) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'delete', path: '/{id}', request: { params: IdParam }, responses: { 204: { description: 'deleted with its interviews' }, ...errorResponses } }),
+      async (c) => {
+        const { user } = requireUser(c);
+        const { id } = c.req.valid('param');
+        const rows = await c.var.services.db.asUser(user.id, (tx) => tx.delete(applications).where(eq(applications.id, id)).returning({ id: applications.id }));
+        if (rows.length === 0) throw new NotFoundError('application');
+        return c.body(null, 204);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/analysis',
+        request: { params: IdParam },
+        responses: { 200: json(z.object({ analysis: z.record(z.string(), z.unknown()) })), ...errorResponses },
+      }),
+      async (c) => {
+        const { user } = requireUser(c);
+        const { id } = c.req.valid('param');
+        const s = c.var.services;
+        const loaded = await s.db.asUser(user.id, async (tx) => {
+          const [app] = await tx.select().from(applications).where(eq(applications.id, id));
+          const [cv] = await tx.select({ text: cvs.text }).from(cvs);
+          return app ? { app, cvText: cv?.text ?? null } : null;
+        });
+        if (!loaded) throw new NotFoundError('application');
+        const analysis = await s.analysis.analyze({
+          cvText: loaded.cvText,
+          jobDescription: loaded.app.jobDescription,
+          role: loaded.app.role,
+          seniority: loaded.app.seniority,
+        });
+        return c.json({ analysis: analysis as unknown as Record<string, unknown> }, 200);
+      },
+    );
+}

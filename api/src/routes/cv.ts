@@ -1,0 +1,92 @@
+/** The CV: one per user, text only (the uploaded file is parsed in memory and dropped). */
+import { createRoute, z } from '@hono/zod-openapi';
+import { cvs } from '@mockroom/db/schema';
+import { requireUser } from '../auth/guard.js';
+import { DocumentError, extractDocument } from '../lib/documents/index.js';
+import { ApiError } from '../lib/errors.js';
+import { createRouter, errorResponses, json } from '../lib/openapi.js';
+
+export const MAX_CV_BYTES = 10 * 1024 * 1024;
+const MAX_CV_TEXT_CHARS = 100_000;
+
+const CvSchema = z
+  .object({ fileName: z.string(), mimeType: z.string(), sizeBytes: z.number(), text: z.string(), summary: z.string(), updatedAt: z.string() })
+  .openapi('Cv');
+
+function summarize(text: string): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  return clean.length <= 280 ? clean : `${clean.slice(0, 277).trimEnd()}…`;
+}
+
+function toCv(row: typeof cvs.$inferSelect) {
+  return { fileName: row.fileName, mimeType: row.mimeType, sizeBytes: row.sizeBytes, text: row.text, summary: row.summary, updatedAt: row.updatedAt.toISOString() };
+}
+
+export function createCvRoutes() {
+  return createRouter()
+    .openapi(createRoute({ method: 'get', path: '/', responses: { 200: json(z.object({ cv: CvSchema.nullable() })), ...errorResponses } }), async (c) => {
+      const { user } = requireUser(c);
+      const [row] = await c.var.services.db.asUser(user.id, (tx) => tx.select().from(cvs));
+      return c.json({ cv: row ? toCv(row) : null }, 200);
+    })
+    .openapi(
+      createRoute({
+        method: 'put',
+        path: '/',
+        description: 'multipart `file` (PDF, DOCX, TXT, MD) or JSON `{ text, fileName? }`; replaces the CV',
+        request: {
+          body: {
+            content: {
+              'application/json': { schema: z.object({ text: z.string().trim().min(1).max(MAX_CV_TEXT_CHARS), fileName: z.string().max(200).optional() }) },
+              'multipart/form-data': { schema: z.object({ file: z.any() }) },
+            },
+          },
+        },
+        responses: { 200: json(z.object({ cv: CvSchema })), ...errorResponses, 413: errorResponses[400], 415: errorResponses[400], 422: errorResponses[400] },
+      }),
+      async (c) => {
+        const { user } = requireUser(c);
+        const s = c.var.services;
+        let fileName: string;
+        let mimeType: string;
+        let sizeBytes: number;
+        let text: string;
+        const type = c.req.header('content-type') ?? '';
+        if (type.startsWith('multipart/form-data')) {
+          const form = await c.req.parseBody();
+          const file = form.file;
+          if (!(file instanceof File)) throw new ApiError(400, 'invalid_input', 'file: expected a file');
+          if (file.size > MAX_CV_BYTES) throw new ApiError(413, 'file_too_large', 'the file is larger than 10 MiB');
+          const bytes = new Uint8Array(await file.arrayBuffer());
+          try {
+            const doc = await extractDocument(bytes, file.name);
+            text = doc.text;
+            mimeType = doc.mimeType;
+          } catch (error) {
+            if (error instanceof DocumentError) throw new ApiError(error.status, error.code, error.message);
+            throw error;
+          }
+          fileName = file.name.slice(0, 200);
+          sizeBytes = file.size;
+        } else {
+          const body = (c.req.valid as (t: 'json') => { text: string; fileName?: string })('json');
+          text = body.text;
+          fileName = body.fileName ?? 'pasted.txt';
+          mimeType = 'text/plain';
+          sizeBytes = new TextEncoder().encode(text).length;
+        }
+        text = text.trim().slice(0, MAX_CV_TEXT_CHARS);
+        if (!text) throw new ApiError(422, 'empty_document', 'no text could be read from this document');
+        const values = { fileName, mimeType, sizeBytes, text, summary: summarize(text), updatedAt: s.now() };
+        const [row] = await s.db.asUser(user.id, (tx) =>
+          tx.insert(cvs).values({ userId: user.id, ...values }).onConflictDoUpdate({ target: cvs.userId, set: values }).returning(),
+        );
+        return c.json({ cv: toCv(row!) }, 200);
+      },
+    )
+    .openapi(createRoute({ method: 'delete', path: '/', responses: { 204: { description: 'deleted' }, ...errorResponses } }), async (c) => {
+      const { user } = requireUser(c);
+      await c.var.services.db.asUser(user.id, (tx) => tx.delete(cvs));
+      return c.body(null, 204);
+    });
+}

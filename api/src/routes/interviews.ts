@@ -1,0 +1,273 @@
+/** Interviews: create (plan snapshot), list, read with transcript, LiveKit token, end, report, rescore. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { buildInterviewPlan } from '@mockroom/core/plan-builder';
+import { SCORER_VERSION } from '@mockroom/core/scoring';
+import { applications, cvs, interviews, jobs, reports, transcriptTurns } from '@mockroom/db/schema';
+import { requireUser } from '../auth/guard.js';
+import { closeInterviewTx } from '../lib/interview-lifecycle.js';
+import { ApiError, NotFoundError } from '../lib/errors.js';
+import { createRouter, errorResponses, json } from '../lib/openapi.js';
+import { roomName } from '../livekit/service.js';
+import { enqueueScoring, SCORE_JOB, toTurnRecord } from '../jobs/score-interview.js';
+
+const IdParam = z.object({ id: z.uuid() });
+const AnyObject = z.record(z.string(), z.unknown());
+const InterviewSchema = z
+  .object({
+    id: z.string(),
+    applicationId: z.string(),
+    status: z.string(),
+    roomName: z.string(),
+    plan: AnyObject,
+    timeBoxSeconds: z.number(),
+    startedAt: z.string().nullable(),
+    endedAt: z.string().nullable(),
+    endReason: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('Interview');
+
+export function toInterview(iv: typeof interviews.$inferSelect) {
+  return {
+    id: iv.id,
+    applicationId: iv.applicationId,
+    status: iv.status,
+    roomName: iv.roomName,
+    plan: iv.plan as Record<string, unknown>,
+    timeBoxSeconds: iv.timeBoxSeconds,
+    startedAt: iv.startedAt?.toISOString() ?? null,
+    endedAt: iv.endedAt?.toISOString() ?? null,
+    endReason: iv.endReason ?? null,
+    createdAt: iv.createdAt.toISOString(),
+  };
+}
+
+export function createInterviewRoutes() {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/',
+        request: {
+          body: {
+            content: {
+              'application/json': {
+                schema: z.object({
+                  applicationId: z.uuid(),
+                  timeBoxMinutes: z.number().int().min(5).max(60).default(15),
+                  questionCount: z.number().int().min(1).max(15).optional(),
+                }),
+              },
+            },
+          },
+        },
+        responses: { 201: json(z.object({ interview: InterviewSchema })), ...errorResponses },
+      }),
+      async (c) => {
+        const { user } = requireUser(c);
+        const s = c.var.services;
+        const body = c.req.valid('json');
+        const loaded = await s.db.asUser(user.id, async (tx) => {
+          const [app] = await tx.select().from(applications).where(eq(applications.id, body.applicationId));
+          const [cv] = await tx.select({ text: cvs.text }).from(cvs);
+          return app ? { app, cvText: cv?.text ?? null } : null;
+        });
+        if (!loaded) throw new NotFoundError('application');
+        const { app, cvText } = loaded;
+        const analysis = await s.analysis.analyze({ cvText, jobDescription: app.jobDescription, role: app.role, seniority: app.seniority });
+        const plan = buildInterviewPlan({
+          analysis,
+          interviewType: app.interviewType,
+          seniority: app.seniority,
+          role: app.role,
+          company: app.company,
+          ...(body.questionCount ? { questionCount: body.questionCount } : {}),
+        });
+        const id = crypto.randomUUID();
+        // Null: the agent uses its configured providers (issue 6 may let an interview choose).
+        const providerSettings = null;
+        const [row] = await s.db.asUser(user.id, (tx) =>
+          tx
+            .insert(interviews)
+            .values({
+              id,
+              userId: user.id,
+              applicationId: app.id,
+              roomName: roomName(id),
+              plan,
+              analysis,
+              cvSnapshot: cvText,
+              providerSettings,
+              timeBoxSeconds: body.timeBoxMinutes * 60,
+            })
+            .returning(),
+        );
+        return c.json({ interview: toInterview(row!) }, 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/',
+        responses: {
+          200: json(
+            z.object({
+              interviews: z.array(
+                z.object({ id: z.string(), applicationId: z.string(), company: z.string(), role: z.string(), status: z.string(), createdAt: z.string(), overall: z.number().nullable() }),
+              ),
+            }),
+          ),
+          ...errorResponses,
+        },
+      }),
+      async (c) => {
+        const { user } = requireUser(c);
+        const rows = await c.var.services.db.asUser(user.id, async (tx) => {
+          const list = await tx
+            .select({ iv: interviews, company: applications.company, role: applications.role })
+            .from(interviews)
+            .innerJoin(applications, eq(applications.id, interviews.applicationId))
+            .orderBy(desc(interviews.createdAt));
+          const ids = list.map((r) => r.iv.id);
+          const reps = ids.length
+            ? await tx.select({ interviewId: reports.interviewId, overall: reports.overall, createdAt: reports.createdAt }).from(reports).where(inArray(reports.interviewId, ids))
+            : [];
+          return { list, reps };
+        });
+        const latest = new Map<string, { overall: number; at: number }>();
+        for (const r of rows.reps) {
+          const prev = latest.get(r.interviewId);
+          if (!prev || prev.at < r.createdAt.getTime()) latest.set(r.interviewId, { overall: r.overall, at: r.createdAt.getTime() });
+        }
+        return c.json(
+          {
+            interviews: rows.list.map((r) => ({
+              id: r.iv.id,
+              applicationId: r.iv.applicationId,
+              company: r.company,
+              role: r.role,
+              status: r.iv.status,
+              createdAt: r.iv.createdAt.toISOString(),
+              overall: latest.get(r.iv.id)?.overall ?? null,
+            })),
+          },
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}',
+        request: { params: IdParam },
+        responses: { 200: json(z.object({ interview: InterviewSchema, turns: z.array(AnyObject) })), ...errorResponses },
+      }),
+      async (c) => {
+        const { user } = requireUser(c);
+        const { id } = c.req.valid('param');
+        const found = await c.var.services.db.asUser(user.id, async (tx) => {
+          const [iv] = await tx.select().from(interviews).where(eq(interviews.id, id));
+          if (!iv) return null;
+          const turns = await tx.select().from(transcriptTurns).where(eq(transcriptTurns.interviewId, id)).orderBy(asc(transcriptTurns.sequence), asc(transcriptTurns.startedAt));
+          return { iv, turns };
+        });
+        if (!found) throw new NotFoundError('interview');
+        return c.json({ interview: toInterview(found.iv), turns: found.turns.map(toTurnRecord) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'post',
+        path: '/{id}/token',
+        request: { params: IdParam },
+        responses: { 200: json(z.object({ server_url: z.string(), participant_token: z.string() }), 'LiveKit standard token response'), ...errorResponses, 409: errorResponses[400] },
+      }),
+      async (c) => {
+        const { user } = requireUser(c);
+        const { id } = c.req.valid('param');
+        const s = c.var.services;
+        const [iv] = await s.db.asUser(user.id, (tx) => tx.select({ id: interviews.id, status: interviews.status }).from(interviews).where(eq(interviews.id, id)));
+        if (!iv) throw new NotFoundError('interview');
+        if (iv.status !== 'scheduled' && iv.status !== 'live') throw new ApiError(409, 'interview_closed', 'this interview has ended');
+        const participant_token = await s.livekit.createCandidateToken({ interviewId: iv.id, userId: user.id });
+        return c.json({ server_url: s.livekit.serverUrl, participant_token }, 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'post', path: '/{id}/end', request: { params: IdParam }, responses: { 200: json(z.object({ interview: InterviewSchema })), ...errorResponses } }),
+      async (c) => {
+        const { user } = requireUser(c);
+        const { id } = c.req.valid('param');
+        const s = c.var.services;
+        const row = await s.db.asUser(user.id, async (tx) => {
+          const [exists] = await tx.select({ id: interviews.id }).from(interviews).where(eq(interviews.id, id));
+          if (!exists) return null;
+          await closeInterviewTx(tx, { interviewId: id, reason: 'candidate_left', now: s.now() });
+          const [iv] = await tx.select().from(interviews).where(eq(interviews.id, id));
+          return iv ?? null;
+        });
+        if (!row) throw new NotFoundError('interview');
+        s.kickJobs();
+        return c.json({ interview: toInterview(row) }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/report',
+        request: { params: IdParam },
+        responses: {
+          200: json(
+            z.object({
+              status: z.enum(['pending', 'ready', 'failed']),
+              report: AnyObject.nullable(),
+              reports: z.array(z.object({ version: z.string(), createdAt: z.string() })),
+            }),
+          ),
+          ...errorResponses,
+        },
+      }),
+      async (c) => {
+        const { user } = requireUser(c);
+        const { id } = c.req.valid('param');
+        const found = await c.var.services.db.asUser(user.id, async (tx) => {
+          const [iv] = await tx.select({ id: interviews.id }).from(interviews).where(eq(interviews.id, id));
+          if (!iv) return null;
+          const reps = await tx.select().from(reports).where(eq(reports.interviewId, id)).orderBy(desc(reports.createdAt));
+          const failed = await tx
+            .select({ key: jobs.uniqueKey })
+            .from(jobs)
+            .where(and(eq(jobs.kind, SCORE_JOB), eq(jobs.status, 'failed')));
+          return { reps, failed: failed.some((f) => f.key?.startsWith(`${SCORE_JOB}:${id}:`)) };
+        });
+        if (!found) throw new NotFoundError('interview');
+        const preferred = found.reps.find((r) => r.version === SCORER_VERSION) ?? found.reps[0];
+        const status: 'ready' | 'failed' | 'pending' = preferred ? 'ready' : found.failed ? 'failed' : 'pending';
+        return c.json(
+          {
+            status,
+            report: preferred ? (preferred.body as Record<string, unknown>) : null,
+            reports: found.reps.map((r) => ({ version: r.version, createdAt: r.createdAt.toISOString() })),
+          },
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({ method: 'post', path: '/{id}/rescore', request: { params: IdParam }, responses: { 202: { description: 'scoring queued' }, ...errorResponses, 409: errorResponses[400] } }),
+      async (c) => {
+        const { user } = requireUser(c);
+        const { id } = c.req.valid('param');
+        const s = c.var.services;
+        await s.db.asUser(user.id, async (tx) => {
+          const [iv] = await tx.select({ id: interviews.id, status: interviews.status }).from(interviews).where(eq(interviews.id, id));
+          if (!iv) throw new NotFoundError('interview');
+          if (iv.status !== 'ended') throw new ApiError(409, 'interview_not_ended', 'the interview has not ended');
+          await enqueueScoring(tx, { interviewId: id, userId: user.id, rescoreNonce: s.now().toISOString() });
+        });
+        s.kickJobs();
+        return c.body(null, 202);
+      },
+    );
+}

@@ -1,0 +1,44 @@
+/**
+ * LiveKit webhook: signature verified over the raw body (LiveKit signs a sha256 of it in a JWT),
+ * de-duplicated by event id (a captured signed request can be replayed), then interview state moves.
+ */
+import { Hono } from 'hono';
+import { CANDIDATE_IDENTITY_PREFIX } from '@mockroom/core';
+import { webhookEvents } from '@mockroom/db/schema';
+import type { AppEnv } from '../lib/context.js';
+import { closeInterviewTx, markLiveTx } from '../lib/interview-lifecycle.js';
+import { errorBody } from '../lib/errors.js';
+
+const ROOM_RE = /^iv_([0-9a-f-]{36})$/;
+
+export function createLivekitWebhookRoutes() {
+  return new Hono<AppEnv>().post('/webhook', async (c) => {
+    const s = c.var.services;
+    const raw = await c.req.text();
+    let event;
+    try {
+      event = await s.livekit.receiveWebhook(raw, c.req.header('authorization'));
+    } catch {
+      s.logger.warn('webhook signature rejected');
+      return c.json(errorBody('invalid_signature', 'webhook signature rejected'), 401);
+    }
+    if (!event.id) return c.json(errorBody('invalid_input', 'event id missing'), 400);
+    const first = await s.db.asWorker(async (tx) => {
+      const rows = await tx.insert(webhookEvents).values({ id: event.id, kind: event.event }).onConflictDoNothing().returning({ id: webhookEvents.id });
+      if (rows.length === 0) return false;
+      const interviewId = ROOM_RE.exec(event.room?.name ?? '')?.[1];
+      if (!interviewId) return true;
+      const identity = event.participant?.identity ?? '';
+      const now = s.now();
+      if (event.event === 'participant_joined' && identity.startsWith(CANDIDATE_IDENTITY_PREFIX)) {
+        await markLiveTx(tx, interviewId, now);
+      } else if (event.event === 'room_finished' || (event.event === 'participant_left' && identity.startsWith(CANDIDATE_IDENTITY_PREFIX))) {
+        await closeInterviewTx(tx, { interviewId, reason: 'candidate_left', now });
+      }
+      return true;
+    });
+    if (first) s.kickJobs();
+    s.logger.info({ event: event.event, duplicate: !first }, 'webhook received');
+    return c.json({ ok: true }, 200);
+  });
+}

@@ -1,0 +1,87 @@
+/** The account itself: profile, export of everything the user owns, deletion (cascades). */
+import { createRoute, z } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import { applications, cvs, interviews, outboxEmails, reports, transcriptTurns, turnMetrics, users } from '@mockroom/db/schema';
+import { clearSessionCookie, requireUser } from '../auth/guard.js';
+import { createRouter, errorResponses, json, UserSchema } from '../lib/openapi.js';
+import { requireCurrentPassword } from './auth.js';
+
+export function createMeRoutes() {
+  return createRouter()
+    .openapi(
+      createRoute({
+        method: 'patch',
+        path: '/',
+        request: {
+          body: {
+            content: {
+              'application/json': {
+                schema: z.object({
+                  displayName: z.string().trim().min(1).max(80).optional(),
+                  emailPreferences: z.object({ reportReady: z.boolean().optional() }).strict().optional(),
+                }),
+              },
+            },
+          },
+        },
+        responses: { 200: json(z.object({ user: UserSchema })), ...errorResponses },
+      }),
+      async (c) => {
+        const { user } = requireUser(c);
+        const body = c.req.valid('json');
+        const [row] = await c.var.services.db.asUser(user.id, (tx) =>
+          tx
+            .update(users)
+            .set({
+              ...(body.displayName ? { displayName: body.displayName } : {}),
+              ...(body.emailPreferences ? { emailPreferences: { ...user.emailPreferences, ...body.emailPreferences } } : {}),
+            })
+            .where(eq(users.id, user.id))
+            .returning(),
+        );
+        const u = row!;
+        return c.json({ user: { id: u.id, email: u.email, displayName: u.displayName, emailVerified: u.emailVerified, emailPreferences: u.emailPreferences as Record<string, unknown> } }, 200);
+      },
+    )
+    .openapi(
+      createRoute({ method: 'get', path: '/export', responses: { 200: json(z.record(z.string(), z.unknown()), 'everything the user owns'), ...errorResponses } }),
+      async (c) => {
+        const { user } = requireUser(c);
+        // RLS scopes every select to the caller; no owner filter needed (or trusted).
+        const data = await c.var.services.db.asUser(user.id, async (tx) => {
+          const [u] = await tx
+            .select({ id: users.id, email: users.email, displayName: users.displayName, emailVerified: users.emailVerified, emailPreferences: users.emailPreferences, createdAt: users.createdAt })
+            .from(users);
+          return {
+            user: u,
+            cv: (await tx.select().from(cvs))[0] ?? null,
+            applications: await tx.select().from(applications),
+            interviews: await tx.select().from(interviews),
+            transcriptTurns: await tx.select().from(transcriptTurns),
+            turnMetrics: await tx.select().from(turnMetrics),
+            reports: await tx.select().from(reports),
+            emails: await tx.select().from(outboxEmails),
+          };
+        });
+        c.header('content-disposition', 'attachment; filename="mockroom-export.json"');
+        return c.json({ exportedAt: c.var.services.now().toISOString(), ...JSON.parse(JSON.stringify(data)) } as Record<string, unknown>, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/',
+        request: { body: { content: { 'application/json': { schema: z.object({ password: z.string().min(1).max(1024) }) } } } },
+        responses: { 204: { description: 'account and everything it owns deleted' }, ...errorResponses },
+      }),
+      async (c) => {
+        const { user } = requireUser(c);
+        const s = c.var.services;
+        await requireCurrentPassword(s, user.id, c.req.valid('json').password);
+        await s.db.asUser(user.id, (tx) => tx.delete(users).where(eq(users.id, user.id)));
+        clearSessionCookie(c);
+        s.logger.info({ userId: user.id }, 'account deleted');
+        return c.body(null, 204);
+      },
+    );
+}
