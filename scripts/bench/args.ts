@@ -1,0 +1,83 @@
+/** Command-line flags of `pnpm bench`. Pure. */
+import { parseArgs } from 'node:util';
+import { METRIC_IDS, type MetricId } from './report.js';
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface BenchOptions {
+  quick: boolean;
+  only: Set<MetricId>;
+  /** Voice turns per configuration (tuned and stock) for L1/L2. */
+  turns: number;
+  /** Highest simultaneous-interview level C1 ramps to. */
+  sessions: number;
+  /** Seconds per autocannon run (A1, A2). */
+  loadSeconds: number;
+  /** Concurrent HTTP connections for A1/A2. */
+  connections: number;
+  /** Where latest.json / quick.json and the Markdown go. */
+  outDir: string;
+}
+
+export const USAGE = `Usage: pnpm bench [--quick] [--only L1,A1,...] [--turns N] [--sessions N] [--load-seconds S] [--connections N] [--out DIR]
+  --quick       a few turns, N=2 for capacity, short load runs; writes bench/results/quick.json (CI smoke)
+  --only        measure only these metric ids (${METRIC_IDS.join(',')})
+  --turns       voice turns per configuration for L1/L2 (default 100, quick 4)
+  --sessions    highest level of simultaneous interviews C1 ramps to (default 16, quick 2)`;
+
+function positiveInt(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} wants a positive integer, got "${raw}"`);
+  return n;
+}
+
+export function parseBenchArgs(argv: string[]): BenchOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        quick: { type: 'boolean', default: false },
+        only: { type: 'string' },
+        turns: { type: 'string' },
+        sessions: { type: 'string' },
+        'load-seconds': { type: 'string' },
+        connections: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}\n${USAGE}`);
+  }
+  if (values.help) throw new UsageError(USAGE);
+  const quick = values.quick ?? false;
+  const only = new Set<MetricId>();
+  for (const raw of (values.only ?? METRIC_IDS.join(',')).split(',')) {
+    const id = raw.trim().toUpperCase();
+    if (!id) continue;
+    if (!(METRIC_IDS as readonly string[]).includes(id)) throw new UsageError(`unknown metric id "${raw}" in --only (known: ${METRIC_IDS.join(', ')})`);
+    only.add(id as MetricId);
+  }
+  return {
+    quick,
+    only,
+    turns: positiveInt('turns', values.turns, quick ? 4 : 100),
+    sessions: positiveInt('sessions', values.sessions, quick ? 2 : 16),
+    loadSeconds: positiveInt('load-seconds', values['load-seconds'], quick ? 2 : 10),
+    connections: positiveInt('connections', values.connections, quick ? 10 : 64),
+    outDir: values.out ?? 'bench/results',
+  };
+}
+
+/** C1's ramp: 1, 2, 4, 6, 8, 10, 12 … up to `max` (always including max). */
+export function capacityLevels(max: number): number[] {
+  const levels = [1];
+  for (let n = 2; n <= max; n += 2) levels.push(n);
+  if (levels[levels.length - 1] !== max) levels.push(max);
+  return levels;
+}
