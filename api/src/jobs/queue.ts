@@ -39,10 +39,10 @@ export async function claimJob(db: MockroomDb, now: Date): Promise<ClaimedJob | 
   return db.asWorker(async (tx) => {
     const rows = rowsOf<{ id: string; kind: string; payload: Record<string, unknown>; attempts: number; max_attempts: number }>(
       await tx.execute(sql`
-        update jobs set locked_until = ${new Date(now.getTime() + JOB_LEASE_MS)}, attempts = attempts + 1, updated_at = ${now}
+        update jobs set locked_until = ${new Date(now.getTime() + JOB_LEASE_MS).toISOString()}::timestamptz, attempts = attempts + 1, updated_at = ${now.toISOString()}::timestamptz
         where id = (
           select id from jobs
-          where status = 'pending' and run_after <= ${now} and (locked_until is null or locked_until < ${now})
+          where status = 'pending' and run_after <= ${now.toISOString()}::timestamptz and (locked_until is null or locked_until < ${now.toISOString()}::timestamptz)
           order by run_after
           limit 1
           for update skip locked

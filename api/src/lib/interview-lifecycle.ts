@@ -52,7 +52,7 @@ export async function sweepInterviews(s: Services): Promise<number> {
       .where(
         and(
           eq(interviews.status, 'live'),
-          lt(sql`${interviews.startedAt} + make_interval(secs => ${interviews.timeBoxSeconds})`, new Date(now.getTime() - SWEEP_GRACE_MS)),
+          sql`${interviews.startedAt} + make_interval(secs => ${interviews.timeBoxSeconds}) < ${new Date(now.getTime() - SWEEP_GRACE_MS).toISOString()}::timestamptz`,
         ),
       );
     let closed = 0;

@@ -11,7 +11,7 @@ import { InterviewContext, InterviewEndInput, TurnInput, TurnMetricsInput, type 
 import { applications, interviews, transcriptTurns, turnMetrics, users } from '@mockroom/db/schema';
 import type { AppEnv } from '../lib/context.js';
 import { closeInterviewTx, markLiveTx } from '../lib/interview-lifecycle.js';
-import { ApiError, errorBody, NotFoundError } from '../lib/errors.js';
+import { ApiError, errorBody, NotFoundError, pgCode } from '../lib/errors.js';
 import { createRouter, errorResponses, json } from '../lib/openapi.js';
 import { toTurnRecord } from '../jobs/score-interview.js';
 
@@ -127,7 +127,8 @@ export function createAgentRoutes(agentToken: string) {
             .where(and(eq(transcriptTurns.interviewId, id), eq(transcriptTurns.turnId, t.turnId)));
           return existing ? { created: false, turn: existing } : null;
         }).catch((error) => {
-          if ((error as { code?: string }).code === '42501' || /row-level security/.test(String((error as Error).message))) {
+          // 42501: the row-level policy refused the insert (the interview is closed).
+          if (pgCode(error) === '42501') {
             throw new ApiError(409, 'interview_closed', 'this interview no longer accepts turns');
           }
           throw error;

@@ -12,15 +12,16 @@ export interface Harness {
   app: ReturnType<typeof createApp>;
   t: TestDatabase;
   env: Env;
-  clock: { now: Date };
+  /** The app's clock runs at real time plus offsetMs. */
+  clock: { offsetMs: number };
   close(): Promise<void>;
 }
 
 export async function createHarness(overrides: Partial<AppDeps> = {}, envOverrides: Parameters<typeof testEnv>[0] = {}): Promise<Harness> {
   const t = await createTestDatabase();
   const env = testEnv({ APP_BASE_URL: ORIGIN, WEB_DIST_DIR: '/nonexistent', TRUSTED_PROXY_HOPS: '1', ...envOverrides });
-  const clock = { now: new Date() };
-  const app = createApp({ db: t.db, env, clock: () => clock.now, ...overrides });
+  const clock = { offsetMs: 0 };
+  const app = createApp({ db: t.db, env, clock: () => new Date(Date.now() + clock.offsetMs), ...overrides });
   return {
     app,
     t,
