@@ -37,7 +37,8 @@ if (isEntry) {
   // Turns spooled by a job that crashed or lost the API are delivered at worker start and
   // periodically after; the API is idempotent by turn id, so overlapping replays are harmless.
   const spool = new TranscriptSink({ apiUrl: env.API_URL, token: env.AGENT_API_TOKEN, spoolDir: env.SPOOL_DIR });
-  void spool.replaySpool().catch(() => undefined);
+  // Started after cli.runApp below has initialised the framework's logger.
+  setImmediate(() => void spool.replaySpool().catch(() => undefined));
   setInterval(() => void spool.replaySpool().catch(() => undefined), SPOOL_REPLAY_INTERVAL_MS).unref();
   cli.runApp(
     new WorkerOptions({

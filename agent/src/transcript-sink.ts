@@ -59,7 +59,10 @@ function isAlive(pid: number): boolean {
 
 export class TranscriptSink {
   private readonly opts: Required<Omit<TranscriptSinkOptions, 'fetch'>> & { fetch: typeof fetch };
-  private readonly logger = log().child({ component: 'transcript-sink' });
+  // Resolved on first use: the framework's logger exists only once cli.runApp has set it up.
+  private get logger() {
+    return log().child({ component: 'transcript-sink' });
+  }
   private chain: Promise<void> = Promise.resolve();
   private degraded = false;
   private replayTimer: NodeJS.Timeout | null = null;
