@@ -28,6 +28,8 @@ export const EnvSchema = z
     LLM_MODEL: optional,
     OPENAI_API_KEY: optional,
     GROQ_API_KEY: optional,
+    /** Signs device cookies (sign-in lockout bypass for known browsers); random per process when unset. */
+    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters of random data').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;

@@ -28,7 +28,12 @@ async function main() {
   await migrateDb(db);
   // Refuse to serve if isolation would not be enforced by Postgres itself.
   await db.assertRlsEnforced();
-  const app = createApp({ db, env, logger });
+  const app = createApp({
+    db,
+    env,
+    logger,
+    ...(env.AUTH_SECRET ? { authSecret: new TextEncoder().encode(env.AUTH_SECRET) } : {}),
+  });
   app.jobs.start();
   app.jobs.kick();
   const sweeper = setInterval(() => {
