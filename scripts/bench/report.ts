@@ -25,11 +25,10 @@ export interface Goal {
 const num = (v: number | null | undefined, unit = '', digits = 0): string =>
   v === null || v === undefined || !Number.isFinite(v) ? '—' : `${v.toFixed(digits)}${unit}`;
 
-const all = (...xs: (number | null | undefined)[]): xs is number[] => xs.every((x) => typeof x === 'number' && Number.isFinite(x));
+const all = (...xs: (number | null | undefined)[]): boolean => xs.every((x) => typeof x === 'number' && Number.isFinite(x));
 
 function within(f: MetricFields, limits: [key: string, op: '<=' | '>=', limit: number][]): boolean | null {
-  const values = limits.map(([k]) => f[k]);
-  if (!all(...values)) return null;
+  if (!all(...limits.map(([k]) => f[k]))) return null;
   return limits.every(([k, op, limit]) => (op === '<=' ? f[k]! <= limit : f[k]! >= limit));
 }
 

@@ -1,0 +1,21 @@
+/**
+ * Loads the packages the harness needs from the tests workspace package, which depends on them:
+ * the root package (where `pnpm bench` runs) does not, and pnpm does not hoist them. Type-only
+ * imports resolve through this folder's tsconfig paths.
+ */
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../lib/stack.js';
+
+const requireFromTests = createRequire(join(REPO_ROOT, 'tests', 'package.json'));
+
+export type Rtc = typeof import('@livekit/rtc-node');
+export type Autocannon = typeof import('autocannon').default;
+
+export function loadRtc(): Rtc {
+  return requireFromTests('@livekit/rtc-node') as Rtc;
+}
+
+export function loadAutocannon(): Autocannon {
+  return requireFromTests('autocannon') as Autocannon;
+}
