@@ -1,7 +1,7 @@
 import { type APIConnectOptions, DEFAULT_API_CONNECT_OPTIONS, shortuuid, tts } from '@livekit/agents';
-import type { AudioFrame } from '@livekit/rtc-node';
+import { AudioFrame } from '@livekit/rtc-node';
 import type { SpeechEngine } from './engine.js';
-import { resampleMono, toFrames, trimSilence } from './pcm.js';
+import { resampleMono, trimSilence } from './pcm.js';
 import { SentenceSplitter, splitSentences } from './sentence-splitter.js';
 
 /** Output rates the agent's audio path accepts without a further resample. */
@@ -30,11 +30,10 @@ export abstract class LocalTTS extends tts.TTS {
     return 'local';
   }
 
-  /** Renders one sentence to frames at this TTS's rate. */
-  async renderSentence(text: string): Promise<AudioFrame[]> {
+  /** Renders one sentence, silence-trimmed, as mono PCM at this TTS's rate. */
+  async renderSentence(text: string): Promise<Int16Array> {
     const pcm = await this.#engine.synthesize(text);
-    const trimmed = trimSilence(pcm.samples, pcm.sampleRate);
-    return toFrames(resampleMono(trimmed, pcm.sampleRate, this.sampleRate), this.sampleRate, TTS_FRAME_MS);
+    return resampleMono(trimSilence(pcm.samples, pcm.sampleRate), pcm.sampleRate, this.sampleRate);
   }
 
   synthesize(text: string, connOptions?: APIConnectOptions, abortSignal?: AbortSignal): LocalChunkedStream {
@@ -47,39 +46,53 @@ export abstract class LocalTTS extends tts.TTS {
 }
 
 /**
- * Holds back the latest frame so the last frame of a segment can be marked `final`, as the
- * framework's metrics expect.
+ * Cuts sentence audio into 20 ms frames across sentence boundaries (only a segment's last frame
+ * may be short) and holds back the latest frame so that last one can be marked `final`.
  */
 class FrameEmitter {
-  #pending: AudioFrame | undefined;
-  #deltaText: string | undefined;
+  readonly #frameSamples: number;
+  #carry = new Int16Array(0);
+  #pendingText: string | undefined;
+  #held: tts.SynthesizedAudio | undefined;
 
   constructor(
     private readonly put: (audio: tts.SynthesizedAudio) => void,
+    private readonly sampleRate: number,
     private readonly requestId: string,
     public segmentId: string,
-  ) {}
-
-  push(frame: AudioFrame, deltaText?: string): void {
-    this.#emit(false);
-    this.#pending = frame;
-    this.#deltaText = deltaText;
+  ) {
+    this.#frameSamples = (sampleRate * TTS_FRAME_MS) / 1000;
   }
 
-  /** Emits the held frame as the segment's last; returns whether there was one. */
-  end(): boolean {
-    const had = this.#pending !== undefined;
-    this.#emit(true);
-    return had;
+  /** Adds a sentence's audio; `text` rides on the first frame that carries it. */
+  write(samples: Int16Array, text: string): void {
+    this.#pendingText = this.#pendingText ? `${this.#pendingText} ${text}` : text;
+    const all = new Int16Array(this.#carry.length + samples.length);
+    all.set(this.#carry);
+    all.set(samples, this.#carry.length);
+    let offset = 0;
+    for (; offset + this.#frameSamples <= all.length; offset += this.#frameSamples) {
+      this.#hold(all.slice(offset, offset + this.#frameSamples));
+    }
+    this.#carry = all.slice(offset);
   }
 
-  #emit(final: boolean): void {
-    if (!this.#pending) return;
-    const audio: tts.SynthesizedAudio = { requestId: this.requestId, segmentId: this.segmentId, frame: this.#pending, final };
-    if (this.#deltaText) audio.deltaText = this.#deltaText;
-    this.put(audio);
-    this.#pending = undefined;
-    this.#deltaText = undefined;
+  /** Ends the segment: emits the remainder and marks the last frame final. */
+  end(): void {
+    if (this.#carry.length > 0) this.#hold(this.#carry);
+    this.#carry = new Int16Array(0);
+    if (this.#held) this.put({ ...this.#held, final: true });
+    this.#held = undefined;
+  }
+
+  #hold(chunk: Int16Array): void {
+    if (this.#held) this.put(this.#held);
+    const frame = new AudioFrame(chunk, this.sampleRate, 1, chunk.length);
+    this.#held = { requestId: this.requestId, segmentId: this.segmentId, frame, final: false };
+    if (this.#pendingText) {
+      this.#held.deltaText = this.#pendingText;
+      this.#pendingText = undefined;
+    }
   }
 }
 
@@ -99,11 +112,10 @@ export class LocalChunkedStream extends tts.ChunkedStream {
 
   protected async run(): Promise<void> {
     const requestId = shortuuid('local_');
-    const emitter = new FrameEmitter((a) => this.queue.put(a), requestId, requestId);
+    const emitter = new FrameEmitter((a) => this.queue.put(a), this.#tts.sampleRate, requestId, requestId);
     for (const sentence of splitSentences(this.inputText)) {
       if (this.abortSignal.aborted) return;
-      const frames = await this.#tts.renderSentence(sentence);
-      frames.forEach((frame, i) => emitter.push(frame, i === 0 ? sentence : undefined));
+      emitter.write(await this.#tts.renderSentence(sentence), sentence);
       await yieldToEventLoop();
     }
     emitter.end();
@@ -123,15 +135,15 @@ export class LocalSynthesizeStream extends tts.SynthesizeStream {
   protected async run(): Promise<void> {
     const requestId = shortuuid('local_');
     const splitter = new SentenceSplitter();
-    const emitter = new FrameEmitter((a) => this.queue.put(a), requestId, shortuuid('seg_'));
+    const emitter = new FrameEmitter((a) => this.queue.put(a), this.#tts.sampleRate, requestId, shortuuid('seg_'));
 
     const speak = async (sentences: string[]): Promise<void> => {
       for (const sentence of sentences) {
         if (this.abortSignal.aborted) return;
         this.markStarted();
-        const frames = await this.#tts.renderSentence(sentence);
+        const samples = await this.#tts.renderSentence(sentence);
         if (this.abortSignal.aborted) return;
-        frames.forEach((frame, i) => emitter.push(frame, i === 0 ? sentence : undefined));
+        emitter.write(samples, sentence);
         await yieldToEventLoop();
       }
     };

@@ -40,22 +40,27 @@ export interface TrimOptions {
 
 export const DEFAULT_TRIM: TrimOptions = { leadPadMs: 5, maxTrailMs: 150 };
 
+/** Window over which loudness is measured when looking for the first and last sound. */
+const TRIM_WINDOW_MS = 10;
 /**
- * Amplitude under which a sample counts as silence: 1 % of full scale (-40 dBFS), well above
- * synthesiser dither and well below any voiced sound.
+ * RMS under which a window counts as silence: about -52 dBFS, above the synthesisers' noise
+ * floor (Flite idles at RMS 5-25, with 5 ms bursts near 50) and below a "th" onset (RMS ~90).
  */
-const SILENCE_THRESHOLD = 328;
+const SILENCE_RMS = 80;
 
 /** Cuts leading silence (engines open with a pause segment) and caps trailing silence. */
 export function trimSilence(samples: Int16Array, sampleRate: number, opts: TrimOptions = DEFAULT_TRIM): Int16Array {
+  const win = Math.max(1, Math.round((TRIM_WINDOW_MS * sampleRate) / 1000));
+  const loud = (at: number) => rms(samples.subarray(at, Math.min(samples.length, at + win))) >= SILENCE_RMS;
   let first = 0;
-  while (first < samples.length && Math.abs(samples[first] ?? 0) < SILENCE_THRESHOLD) first++;
-  if (first === samples.length) return samples.subarray(0, 0);
-  let last = samples.length - 1;
-  while (last > first && Math.abs(samples[last] ?? 0) < SILENCE_THRESHOLD) last--;
+  while (first < samples.length && !loud(first)) first += win;
+  if (first >= samples.length) return new Int16Array(0);
+  let last = Math.floor((samples.length - 1) / win) * win;
+  while (last > first && !loud(last)) last -= win;
   const start = Math.max(0, first - Math.round((opts.leadPadMs * sampleRate) / 1000));
-  const end = Math.min(samples.length, last + 1 + Math.round((opts.maxTrailMs * sampleRate) / 1000));
-  return samples.subarray(start, end);
+  const end = Math.min(samples.length, last + win + Math.round((opts.maxTrailMs * sampleRate) / 1000));
+  // A copy, not a view: AudioFrame (and so the resampler) reads the whole underlying buffer.
+  return samples.slice(start, end);
 }
 
 /** Root-mean-square amplitude, used by tests and to tell speech from silence. */

@@ -154,11 +154,11 @@ describe('PocketSphinxSTT', () => {
 
   it('recognises a whole buffer through recognize()', async () => {
     const recognizer = new PocketSphinxSTT();
-    const event = await recognizer.recognize(await speak(SENTENCES[9]!.text));
+    const event = await recognizer.recognize(await speak(SENTENCES[3]!.text));
     expect(event.type).toBe(stt.SpeechEventType.FINAL_TRANSCRIPT);
     const heard = wordsOf(event.alternatives?.[0]?.text ?? '');
-    expect(heard.has('leadership')).toBe(true);
-    expect(heard.has('supportive')).toBe(true);
+    expect(heard.has('database')).toBe(true);
+    expect(heard.has('performance')).toBe(true);
   }, 30_000);
 
   it('names the Debian package when the model files are missing', async () => {
