@@ -24,7 +24,7 @@ export interface BenchOptions {
 export const USAGE = `Usage: pnpm bench [--quick] [--only L1,A1,...] [--turns N] [--sessions N] [--load-seconds S] [--connections N] [--out DIR]
   --quick       a few turns, N=2 for capacity, short load runs; writes bench/results/quick.json (CI smoke)
   --only        measure only these metric ids (${METRIC_IDS.join(',')})
-  --turns       voice turns per configuration for L1/L2 (default 100, quick 4)
+  --turns       voice turns per configuration for L1/L2 (default 100, quick 3)
   --sessions    highest level of simultaneous interviews C1 ramps to (default 16, quick 2)`;
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
@@ -66,7 +66,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
   return {
     quick,
     only,
-    turns: positiveInt('turns', values.turns, quick ? 4 : 100),
+    turns: positiveInt('turns', values.turns, quick ? 3 : 100),
     sessions: positiveInt('sessions', values.sessions, quick ? 2 : 16),
     loadSeconds: positiveInt('load-seconds', values['load-seconds'], quick ? 2 : 10),
     connections: positiveInt('connections', values.connections, quick ? 10 : 64),

@@ -13,7 +13,16 @@ export type Rtc = typeof import('@livekit/rtc-node');
 export type Autocannon = typeof import('autocannon').default;
 
 export function loadRtc(): Rtc {
-  return requireFromTests('@livekit/rtc-node') as Rtc;
+  // rtc-node logs at debug level unless NODE_ENV is production (read once, at load): every
+  // ignored agent data stream would flood the progress lines.
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    return requireFromTests('@livekit/rtc-node') as Rtc;
+  } finally {
+    if (before === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = before;
+  }
 }
 
 export function loadAutocannon(): Autocannon {

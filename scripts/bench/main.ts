@@ -93,6 +93,16 @@ async function main(): Promise<number> {
   let pg: ThrowawayPostgres | null = null;
   let stack: Stack | null = null;
   let settings: Record<string, string> = {};
+  // Ctrl-C or a closed pipe must not leave livekit-server, the API, the agent or Postgres behind.
+  const cleanUp = async (why: string) => {
+    log(`${why}: stopping the stack`);
+    await stack?.stop().catch(() => undefined);
+    await pg?.stop().catch(() => undefined);
+    process.exit(130);
+  };
+  process.once('SIGINT', () => void cleanUp('interrupted'));
+  process.once('SIGTERM', () => void cleanUp('terminated'));
+  process.stdout.on('error', () => undefined);
   try {
     pg = await startPostgres();
     log(pg ? 'Postgres started (throwaway, fsync off)' : 'no Postgres binaries: the API runs on PGlite');
@@ -124,7 +134,7 @@ async function main(): Promise<number> {
       } else note('C3', 'agent worker process not found under /proc');
 
       if (['L1', 'L4', 'Q1', 'Q2', 'L2', 'C1'].some((id) => want(id as MetricId))) {
-        const q = opts.quick ? 2 : Math.max(10, Math.round(opts.turns / 5));
+        const q = opts.quick ? 1 : Math.max(10, Math.round(opts.turns / 5));
         const steps = planSteps(want('L1') || want('L2') || want('L4') ? opts.turns : 0, want('Q1') ? q : 0, want('Q2') ? q : 0);
         log(`tuned: ${steps.length} steps (${opts.turns} answers, Q1 ${want('Q1') ? q : 0}, Q2 ${want('Q2') ? q : 0}) …`);
         tuned.push(...(await runSequential({ rtc, apiUrl: stack.apiUrl, client: await client(0), config: 'tuned', level: 1, corpus, steps, seed: 0, log })));
@@ -135,6 +145,7 @@ async function main(): Promise<number> {
         for (let i = 0; i < n; i += 1) {
           const r = await runConversation({ rtc, apiUrl: stack.apiUrl, client: await client(0), config: 'tuned', level: 1, session: i, corpus, steps: [], seed: i, log });
           greetings.push(r);
+          if (r.greetingMs === null) raw[`logs_greeting_${i}`] = { agent: stack.logs('agent').slice(-40000), livekit: stack.logs('livekit').slice(-40000) };
           log(`  greeting ${i + 1}/${n}: ${r.greetingMs === null ? `none (${r.error})` : `${Math.round(r.greetingMs)} ms`}`);
           // Let the job finish before the next join, so each greeting is measured on an idle worker.
           await new Promise((res) => setTimeout(res, 1500));

@@ -37,6 +37,8 @@ export interface TurnRow {
   latencyMs: number | null;
   /** The recruiter started before the candidate's true end of speech. */
   cutOff: boolean;
+  /** Q1: where the deliberate mid-sentence pause began (performance.now() ms). */
+  pauseStartAt?: number;
   /** Q2: barge-in start → recruiter audio stopped (null for other kinds, or when it never stopped). */
   bargeInMs?: number | null;
   /** Q2 sample discarded: the recruiter was already quiet when the candidate cut in. */
@@ -50,6 +52,8 @@ export interface SessionResult {
   interviewId: string;
   /** null: no recruiter audio within the timeout (dispatch refused or failed). */
   greetingMs: number | null;
+  /** Wall clock (ms since epoch) when the bot joined, to line up with the agent's logs. */
+  joinedWallMs?: number;
   turns: TurnRow[];
   /** Steps attempted (a barge-in the recruiter never answered leaves no row but is used up). */
   stepsDone: number;
@@ -114,6 +118,7 @@ export async function runConversation(o: ConversationOptions): Promise<SessionRe
     await bot.prepare();
     result.interviewId = bot.interviewId;
     await bot.join();
+    result.joinedWallMs = Date.now() - (performance.now() - bot.joinedAt);
     const greeting = await bot.waitForOnset(bot.joinedAt, GREETING_TIMEOUT_MS);
     if (greeting === null) {
       result.error = 'no recruiter audio after joining';
@@ -190,6 +195,7 @@ async function runStep(bot: BotCandidate, kind: StepKind, n: number, o: Conversa
     recruiterOnsetAt: onset,
     latencyMs: onset === null || cutOff ? null : onset - t.endAt,
     cutOff,
+    ...(u.pause ? { pauseStartAt: t.startAt + u.pause.startMs } : {}),
   };
 }
 
