@@ -12,6 +12,12 @@ import { EnergyGate } from './energy.js';
 import type { Utterance } from './wav.js';
 
 export const FRAME_MS = 10;
+/**
+ * A recruiter frame arriving this late after the previous one, mid-speech, counts as dropped
+ * audio. Generous, because on 2 shared cores this process itself is sometimes descheduled for
+ * 100 ms; the jitter buffer hides shorter gaps from a listener anyway.
+ */
+export const AUDIO_GAP_MS = 250;
 
 export class BotError extends Error {
   override name = 'BotError';
@@ -96,7 +102,7 @@ export class BotCandidate {
   readonly api: ApiClient;
   interviewId = '';
   joinedAt = 0;
-  /** Recruiter frames that arrived more than 100 ms after the previous one while it was talking. */
+  /** Recruiter frames that arrived more than AUDIO_GAP_MS after the previous one while it was talking. */
   audioGaps = 0;
   recruiterLeft = false;
   private room: Room | null = null;
@@ -150,7 +156,7 @@ export class BotCandidate {
     const stream = new this.rtc.AudioStream(track, { sampleRate: 48_000, numChannels: 1 });
     for await (const frame of stream) {
       const now = performance.now();
-      if (this.gate.isLoud() && this.lastFrameAt > 0 && now - this.lastFrameAt > 100) this.audioGaps += 1;
+      if (this.gate.isLoud() && this.lastFrameAt > 0 && now - this.lastFrameAt > AUDIO_GAP_MS) this.audioGaps += 1;
       this.lastFrameAt = now;
       this.gate.push(frame.data, now);
     }

@@ -142,9 +142,12 @@ async function main(): Promise<number> {
       if (want('L6')) {
         const n = opts.quick ? 2 : 20;
         log(`greeting: ${n} joins …`);
-        for (let i = 0; i < n; i += 1) {
+        let failedInRow = 0;
+        for (let i = 0; i < n && failedInRow < 3; i += 1) {
           const r = await runConversation({ rtc, apiUrl: stack.apiUrl, client: await client(0), config: 'tuned', level: 1, session: i, corpus, steps: [], seed: i, log });
           greetings.push(r);
+          failedInRow = r.greetingMs === null ? failedInRow + 1 : 0;
+          if (failedInRow === 3) note('L6', 'three joins in a row got no recruiter (dispatch refused): stopped the greeting joins');
           if (r.greetingMs === null) raw[`logs_greeting_${i}`] = { agent: stack.logs('agent').slice(-40000), livekit: stack.logs('livekit').slice(-40000) };
           log(`  greeting ${i + 1}/${n}: ${r.greetingMs === null ? `none (${r.error})` : `${Math.round(r.greetingMs)} ms`}`);
           // Let the job finish before the next join, so each greeting is measured on an idle worker.
@@ -201,9 +204,11 @@ async function main(): Promise<number> {
       const q2 = summarize(barges.map((t) => t.bargeInMs).filter((x): x is number => x !== null && x !== undefined));
       summary.Q2 = { p50_ms: round(q2.p50), p95_ms: round(q2.p95), n: q2.n, not_stopped: barges.filter((t) => t.bargeInMs === null).length };
 
-      const gSamples = [...greetings, ...tuned].map((s) => s.greetingMs).filter((x): x is number => x !== null);
+      const joins = [...greetings, ...tuned];
+      const gSamples = joins.map((s) => s.greetingMs).filter((x): x is number => x !== null);
       const l6 = summarize(gSamples);
-      summary.L6 = { p50_ms: round(l6.p50), p95_ms: round(l6.p95), n: l6.n };
+      summary.L6 = { p50_ms: round(l6.p50), p95_ms: round(l6.p95), n: l6.n, no_greeting: joins.length - gSamples.length };
+      if (joins.length > gSamples.length) note('L6', `${joins.length - gSamples.length} of ${joins.length} joins heard no recruiter within 20 s (livekit-server found no available worker)`);
 
       // L4 and the agent's own turn commits, read back as the candidates (GET /api/me/export).
       const ids = new Set(tuned.map((s) => s.interviewId));
