@@ -17,7 +17,7 @@ import { loadAutocannon, loadRtc, type Rtc } from './deps.js';
 import { measureTokenEndpoint, measureTurnIngestion } from './load.js';
 import { startPostgres, type ThrowawayPostgres } from './pg.js';
 import { findAgentPid, RssSampler } from './procs.js';
-import { emptySummary, machineInfo, missingMetrics, renderMarkdown, type MetricId, type ReportInput } from './report.js';
+import { METRIC_IDS, emptySummary, machineInfo, missingMetrics, renderMarkdown, type MetricId, type ReportInput } from './report.js';
 import { percentile, round, summarize } from './stats.js';
 import { judgeLevel, planSteps, runConversation, runSequential, type CapacityLevel, type Corpus, type SessionResult } from './voice.js';
 import { ANSWERS, BARGE_IN, PAUSED_ANSWERS, joinWithPause, synthesize } from './wav.js';
@@ -233,9 +233,13 @@ async function main(): Promise<number> {
       };
       note('L4', 'transport = client L1 p50 − agent-reported total p50 (medians of the same turns, not per-turn pairs)');
       raw.agentMetrics = metrics;
-      const commits = agentTurns.map((t) => Date.parse(t.createdAt) - Date.parse(t.endedAt)).filter((x) => Number.isFinite(x));
+      const commitOf = (ts: ExportedTurn[]) => ts.map((t) => Date.parse(t.createdAt) - Date.parse(t.endedAt)).filter((x) => Number.isFinite(x));
+      const commits = commitOf(agentTurns);
       raw.agentCommitMs = commits;
       summary.A2.agent_commit_p99_ms = round(percentile(commits, 99));
+      summary.A2.agent_commit_candidate_p99_ms = round(percentile(commitOf(agentTurns.filter((t) => t.speaker === 'candidate')), 99));
+      summary.A2.agent_commit_recruiter_p99_ms = round(percentile(commitOf(agentTurns.filter((t) => t.speaker === 'recruiter')), 99));
+      note('A2', "agent's turns: row createdAt − turn endedAt; a candidate turn can only be committed after endpointing and the final transcript");
     }
 
     if (want('A1') || want('A2')) {
@@ -315,7 +319,7 @@ async function main(): Promise<number> {
 
   const outDir = resolve(REPO_ROOT, opts.outDir);
   mkdirSync(outDir, { recursive: true });
-  const partial = opts.only.size < 10;
+  const partial = opts.only.size < METRIC_IDS.length;
   const base = opts.quick ? 'quick' : partial ? 'partial' : 'latest';
   const durationS = (performance.now() - t0) / 1000;
   const report: ReportInput = { summary, machine, settings, command, startedAt, durationS, notes, comparisons };

@@ -22,6 +22,9 @@ describe('goals', () => {
     expect(GOALS.Q1.check(full.Q1)).toBe(false);
     expect(GOALS.A1.check({ rps: 12_000, p99_ms: 8, ratio: 0.2 })).toBe(false);
     expect(GOALS.Q2.check({ p50_ms: 100, p95_ms: 200, not_stopped: 1 })).toBe(false);
+    // A2's commit goal uses the agent's real turns when the run had them.
+    expect(GOALS.A2.check({ rps: 2500, p99_ms: 20, commit_p99_ms: 30, agent_commit_p99_ms: 4000 })).toBe(false);
+    expect(GOALS.A2.check({ rps: 2500, p99_ms: 20, commit_p99_ms: 30, agent_commit_p99_ms: null })).toBe(true);
   });
   it('says n/a rather than pass when a field was not measured', () => {
     expect(GOALS.L1.check({ p50_ms: null, p95_ms: null, n: 0 })).toBeNull();

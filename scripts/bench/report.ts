@@ -102,9 +102,17 @@ export const GOALS: Record<MetricId, Goal> = {
     name: 'turn ingestion',
     definition: 'POST /api/agent/interviews/:id/turns on Postgres: turns/s, p99, turn end → row committed',
     goal: '≥ 2k/s, p99 ≤ 25 ms, ≤ 1 s',
-    check: (f) => within(f, [['rps', '>=', 2000], ['p99_ms', '<=', 25], ['commit_p99_ms', '<=', 1000]]),
+    // Turn end → committed is judged on the agent's real turns when the run had them (that is the
+    // definition); the synthetic sampler only times the API's share.
+    check: (f) => {
+      const load = within(f, [['rps', '>=', 2000], ['p99_ms', '<=', 25]]);
+      const commit = f.agent_commit_p99_ms ?? f.commit_p99_ms;
+      if (load === null || commit === null || commit === undefined) return null;
+      return load && commit <= 1000;
+    },
     show: (f) =>
-      `${num(f.rps, '/s')}, p99 ${num(f.p99_ms, ' ms')}, end→commit p99 ${num(f.commit_p99_ms, ' ms')} (agent turns ${num(f.agent_commit_p99_ms, ' ms')}; postgres=${num(f.postgres)})`,
+      `${num(f.rps, '/s')}, p99 ${num(f.p99_ms, ' ms')}; turn end→committed p99: agent's turns ${num(f.agent_commit_p99_ms, ' ms')} ` +
+      `(candidate ${num(f.agent_commit_candidate_p99_ms, ' ms')}, recruiter ${num(f.agent_commit_recruiter_p99_ms, ' ms')}), API alone ${num(f.commit_p99_ms, ' ms')} (postgres=${num(f.postgres)})`,
   },
 };
 
