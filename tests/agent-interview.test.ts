@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   AudioFrame,
   AudioSource,
@@ -33,12 +33,18 @@ interface StoredTurn {
   source: 'voice' | 'typed';
 }
 
-/** Flite speaks the sentence; sox resamples to 48 kHz mono 16-bit; returns raw PCM samples. */
+/**
+ * Flite speaks the sentence; sox resamples to 48 kHz mono 16-bit; returns raw PCM samples.
+ * The voice is "slt", a 16 kHz build: Flite's default "kal" is an 8 kHz diphone voice, telephone
+ * band only, and the wideband en-us PocketSphinx model hears it as noise ("I fixed the database."
+ * → "ah what a debate on" even with pocketsphinx_continuous on the file). A browser microphone is
+ * wideband, so slt is the honest stand-in.
+ */
 function speak(text: string): Int16Array {
   const dir = mkdtempSync(join(tmpdir(), 'bot-voice-'));
   const raw = join(dir, 'raw.wav');
   const pcm = join(dir, 'out.raw');
-  execFileSync('flite', ['-t', text, '-o', raw]);
+  execFileSync('flite', ['-voice', 'slt', '-t', text, '-o', raw]);
   execFileSync('sox', [raw, '-r', String(SAMPLE_RATE), '-c', '1', '-b', '16', '-e', 'signed-integer', pcm]);
   const buf = readFileSync(pcm);
   return new Int16Array(buf.buffer, buf.byteOffset, Math.floor(buf.byteLength / 2));
@@ -120,6 +126,14 @@ describe('recruiter agent across processes (offline providers, no keys)', () => 
   let stack: Stack;
   beforeAll(async () => {
     stack = await startStack();
+  });
+  afterEach((ctx) => {
+    // The agent's own log is the only view into why a cross-process assertion failed.
+    if (ctx.task.result?.state === 'fail' && stack) {
+      console.error(`--- agent log (tail) ---\n${stack.logs('agent').slice(-20_000)}`);
+      const dispatch = stack.logs('livekit').split('\n').filter((l) => /agent|dispatch|worker|job/i.test(l));
+      console.error(`--- livekit dispatch log (tail) ---\n${dispatch.slice(-40).join('\n')}`);
+    }
   });
   afterAll(async () => {
     await stack?.stop();

@@ -12,6 +12,12 @@ describe('parseAgentEnv', () => {
     expect(env.AGENT_MAX_JOBS).toBe(12);
   });
 
+  it('defaults AGENT_TURN_TUNING to tuned, accepts stock, and rejects anything else', () => {
+    expect(parseAgentEnv({ ...BASE, AGENT_TURN_TUNING: '' }).AGENT_TURN_TUNING).toBe('tuned');
+    expect(parseAgentEnv({ ...BASE, AGENT_TURN_TUNING: 'stock' }).AGENT_TURN_TUNING).toBe('stock');
+    expect(() => parseAgentEnv({ ...BASE, AGENT_TURN_TUNING: 'fast' })).toThrow(/AGENT_TURN_TUNING/);
+  });
+
   it('lists every problem at once', () => {
     let error: unknown;
     try {

@@ -46,6 +46,12 @@ const EnvSchema = z.object({
   ),
   AGENT_HEALTH_PORT: intWithDefault(8081, 0, 65535),
   SPOOL_DIR: withDefault('.data/spool'),
+  /**
+   * `tuned` (default): the patient interviewer's end-of-turn settings (local turn detector, longer
+   * endpointing, ramble limit). `stock`: the framework's defaults, no overrides, so the benchmark
+   * can measure what the tuning costs or saves.
+   */
+  AGENT_TURN_TUNING: withDefault('tuned').pipe(z.enum(['tuned', 'stock'])),
   LOG_LEVEL: withDefault('info'),
   NODE_ENV: optional,
 });

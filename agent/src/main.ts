@@ -33,7 +33,13 @@ export default defineAgent({
 const isEntry = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
 if (isEntry) {
   const env = getAgentEnv();
-  const admission = new AdmissionControl(env.AGENT_MAX_JOBS);
+  const production = env.NODE_ENV === 'production';
+  // The load we report is also livekit-server's dispatch input: it stops offering jobs to a worker
+  // whose load is past its target ("no servers available" in its log). In
+  // development the API, livekit-server, tests and a browser share the machine, so the 1-minute
+  // load average there says nothing about this worker; only the job cap counts, as the
+  // framework's own development default never reports the worker full.
+  const admission = new AdmissionControl(env.AGENT_MAX_JOBS, production ? undefined : () => 0);
   // Turns spooled by a job that crashed or lost the API are delivered at worker start and
   // periodically after; the API is idempotent by turn id, so overlapping replays are harmless.
   const spool = new TranscriptSink({ apiUrl: env.API_URL, token: env.AGENT_API_TOKEN, spoolDir: env.SPOOL_DIR });
@@ -49,9 +55,9 @@ if (isEntry) {
       apiSecret: env.LIVEKIT_API_SECRET,
       port: env.AGENT_HEALTH_PORT,
       logLevel: env.LOG_LEVEL,
-      production: env.NODE_ENV === 'production',
+      production,
       // In development the CPU threshold is off (as the framework's default), the job cap stays.
-      loadThreshold: env.NODE_ENV === 'production' ? env.AGENT_LOAD_THRESHOLD : 1,
+      loadThreshold: production ? env.AGENT_LOAD_THRESHOLD : 1,
       loadFunc: (worker) => admission.load(worker),
       requestFunc: (req: JobRequest) => admission.request(req),
     }),
