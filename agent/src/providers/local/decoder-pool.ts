@@ -1,8 +1,7 @@
 import { PocketSphinxDecoder, type DecoderConfig } from './pocketsphinx-decoder.js';
 
-/** Idle decoders kept ready per configuration: one for the next call, one spare. */
+/** Idle decoders kept ready per configuration, for the next call. */
 const DEFAULT_IDLE_TARGET = 1;
-const MAX_IDLE = 2;
 
 /**
  * Keeps initialised decoders ready so a new STT stream never waits ~300 ms for ps_init on the
@@ -43,16 +42,19 @@ export class DecoderPool {
     return decoder;
   }
 
-  /** Takes a decoder back; an utterance left open is ended (its result dropped) first. */
+  /**
+   * Takes a decoder back and frees it: a used decoder keeps acoustic state (CMN, noise and VAD
+   * estimates) from its last stream, which garbled the next stream's first utterance. Fresh spares
+   * are built off the event loop by the refill, so no stream waits on ps_init.
+   */
   async release(decoder: PocketSphinxDecoder): Promise<void> {
     try {
       if (decoder.inUtterance) await decoder.endUtterance();
     } catch {
-      decoder.free();
-      return;
+      /* its result is dropped either way */
     }
-    if (this.#idle.length < MAX_IDLE) this.#idle.push(decoder);
-    else decoder.free();
+    decoder.free();
+    this.#startRefill();
   }
 
   close(): void {

@@ -88,6 +88,11 @@ function toArgv(config: DecoderConfig): string[] {
     // output was the same on 9 of 10 sentences, and the lattice best-path pass stays on.
     '-fwdflat', 'no',
     '-bestpath', 'yes',
+    // 5prealpha's running noise estimate drifts over long near-silent stretches (a candidate
+    // listening to a 20 s greeting) until real speech decodes as "" or "hm"; measured on recorded
+    // room audio, the same answer decodes correctly with noise removal off. Browsers already apply
+    // noise suppression to the microphone before it reaches us.
+    '-remove_noise', 'no',
     '-vad_postspeech', String(Math.max(10, Math.round(config.endSilenceMs / 10))),
   ];
 }
