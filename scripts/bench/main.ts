@@ -231,7 +231,7 @@ async function main(): Promise<number> {
         transport_p50_ms: agentTotal !== null && l1.p50 !== null ? round(l1.p50 - agentTotal) : null,
         n: metrics.length,
       };
-      note('L4', 'transport = client L1 p50 − agent-reported total p50 (medians of the same turns, not per-turn pairs)');
+      note('L4', "transport = client L1 p50 − agent total p50 (medians, not per-turn pairs); it also holds what the agent's clock does not see: VAD's silence wait before end of speech is declared, the agent's audio output buffer and the jitter buffer");
       raw.agentMetrics = metrics;
       const commitOf = (ts: ExportedTurn[]) => ts.map((t) => Date.parse(t.createdAt) - Date.parse(t.endedAt)).filter((x) => Number.isFinite(x));
       const commits = commitOf(agentTurns);
