@@ -24,11 +24,24 @@ import { TranscriptSink } from './transcript-sink.js';
 
 /** Thinking pauses are normal in interviews: the candidate is "away" only after this long. */
 export const USER_AWAY_SECONDS = 40;
+/**
+ * Speech over the recruiter (ms) before it stops talking: the framework's 500 ms made barge-in
+ * take ~700 ms end to end. A backchannel that trips it is undone by the framework's false
+ * interruption handling (the recruiter resumes when no words follow).
+ */
+export const MIN_INTERRUPTION_MS = 250;
 /** Longest single answer before the recruiter cuts in (ms). */
 export const MAX_ANSWER_MS = 150_000;
-/** Endpointing waits (ms): longer than the framework's 500/3000 defaults so pauses are not cut off. */
-export const MIN_ENDPOINTING_MS = 700;
-export const MAX_ENDPOINTING_MS = 4_500;
+/**
+ * Endpointing waits (ms), counted from the end of speech. The turn detector decides which one
+ * applies: the short one when it hears a finished turn, the long one when it hears the candidate
+ * stopping mid-thought. Patience comes from that prediction, not from a blanket delay: measured on
+ * Flite answers, the local v1-mini model gave 0.18–0.28 at 700 ms mid-sentence pauses and 0.39–0.60
+ * at the ends of answers (threshold 0.36), so a long minimum only delayed every finished answer.
+ * The short wait still outlasts the VAD's 250 ms end-of-speech silence and a comma's pause.
+ */
+export const MIN_ENDPOINTING_MS = 300;
+export const MAX_ENDPOINTING_MS = 3_000;
 const CONTEXT_ATTEMPTS = 5;
 /** The offline recogniser's native rate (the en-us PocketSphinx model is wideband, 16 kHz). */
 const LOCAL_STT_SAMPLE_RATE = 16_000;
@@ -262,17 +275,27 @@ export class TurnRecorder {
 
 /**
  * End-of-turn settings. `tuned` is the patient interviewer: the local turn-detector model that
- * ships with the framework (never the cloud one), endpointing waits longer than the framework's
- * 500/3000 ms so thinking pauses are not cut off, and a limit on rambling answers. `stock` passes
- * nothing, so the framework's defaults apply, for the benchmark's stock-vs-tuned comparison.
+ * ships with the framework (never the cloud one) chooses between a short and a long endpointing
+ * wait, and a limit on rambling answers. `stock` passes nothing, so the framework's defaults apply,
+ * for the benchmark's stock-vs-tuned comparison.
+ *
+ * Preemptive generation is off with the rule-based interviewer: it answers in ~15 ms, so starting
+ * early saves nothing, and every preemptive reply is a decision of the brain (a partial answer
+ * judged, a question advanced) that a later, longer transcript would decide again.
  */
-export function turnHandlingOptions(tuning: 'tuned' | 'stock'): { turnHandling?: voice.AgentSessionOptions['turnHandling'] } {
+export function turnHandlingOptions(
+  tuning: 'tuned' | 'stock',
+  opts: { llmProvider?: string } = {},
+): { turnHandling?: voice.AgentSessionOptions['turnHandling'] } {
   if (tuning === 'stock') return {};
+  const ruleBased = (opts.llmProvider ?? 'local') === 'local';
   return {
     turnHandling: {
       turnDetection: new inference.TurnDetector({ version: 'v1-mini' }),
       endpointing: { minDelay: MIN_ENDPOINTING_MS, maxDelay: MAX_ENDPOINTING_MS },
       userTurnLimit: { maxWords: RAMBLE_WORDS, maxDuration: MAX_ANSWER_MS },
+      interruption: { minDuration: MIN_INTERRUPTION_MS },
+      ...(ruleBased ? { preemptiveGeneration: { enabled: false } } : {}),
     },
   };
 }
@@ -322,13 +345,26 @@ export async function runInterviewJob(ctx: JobContext<ProcessUserData>, env: Age
     llm: providers.llm,
     tts: providers.tts,
     userAwayTimeout: USER_AWAY_SECONDS,
-    ...turnHandlingOptions(env.AGENT_TURN_TUNING),
+    ...turnHandlingOptions(env.AGENT_TURN_TUNING, { llmProvider: config.llmProvider }),
   });
 
   session.on(voice.AgentSessionEventTypes.ConversationItemAdded, (ev) => {
     void recorder.onItem(ev.item)?.catch((err: unknown) => logger.error({ err: String(err) }, 'turn delivery failed'));
   });
-  session.on(voice.AgentSessionEventTypes.MetricsCollected, (ev) => recorder.onMetrics(ev.metrics as never));
+  session.on(voice.AgentSessionEventTypes.MetricsCollected, (ev) => {
+    recorder.onMetrics(ev.metrics as never);
+    const m = ev.metrics as { type: string } & Record<string, unknown>;
+    if (m.type === 'eou_metrics') {
+      logger.info({ eouMs: m.endOfUtteranceDelayMs, sttMs: m.transcriptionDelayMs }, 'user turn committed');
+    }
+  });
+  session.on(voice.AgentSessionEventTypes.EotPrediction, (ev) => {
+    // What the turn detector made of this pause; no transcript text, only numbers.
+    logger.info(
+      { probability: ev.probability, threshold: ev.threshold, delayMs: ev.delayMs, inferenceMs: ev.inferenceDurationMs },
+      'end-of-turn prediction',
+    );
+  });
   session.on(voice.AgentSessionEventTypes.UserStateChanged, (ev) => {
     // A long silence: the rule brain checks in (and ends the call after repeated silence).
     if (ev.newState === 'away' && current.endReason() === null) session.generateReply();

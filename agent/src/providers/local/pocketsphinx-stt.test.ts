@@ -152,6 +152,44 @@ describe('PocketSphinxSTT', () => {
     expect(latencyMs).toBeLessThan(1_200);
   }, 60_000);
 
+  it('by default finalises sooner after the end of speech than with a 400 ms end silence', async () => {
+    // The framework never flushes a streaming STT: the turn cannot be committed before this
+    // final, so the default end silence is what the candidate waits for on every answer.
+    async function finalLatency(recognizer: PocketSphinxSTT): Promise<{ ms: number; text: string }> {
+      const stream = recognizer.stream();
+      // A short pause inside the sentence may split it into several finals; the framework joins them.
+      let finalAt = Number.NaN;
+      const texts: string[] = [];
+      let lastSpeechAt = Number.POSITIVE_INFINITY;
+      const reader = (async () => {
+        for await (const ev of stream) {
+          if (ev.type === stt.SpeechEventType.FINAL_TRANSCRIPT) {
+            texts.push(ev.alternatives?.[0]?.text ?? '');
+            if (performance.now() >= lastSpeechAt && Number.isNaN(finalAt)) finalAt = performance.now();
+          }
+        }
+      })();
+      for (const frame of await speak(SENTENCES[3]!.text)) {
+        stream.pushFrame(frame);
+        await sleep(FRAME_MS);
+      }
+      lastSpeechAt = performance.now();
+      for (const frame of silence(1200)) {
+        stream.pushFrame(frame);
+        await sleep(FRAME_MS);
+        if (!Number.isNaN(finalAt)) break;
+      }
+      stream.endInput();
+      await reader;
+      return { ms: finalAt - lastSpeechAt, text: texts.join(' ') };
+    }
+    const slow = await finalLatency(new PocketSphinxSTT({ endSilenceMs: 400 }));
+    const fast = await finalLatency(new PocketSphinxSTT());
+    console.info(`[pocketsphinx] final after end of speech: default ${fast.ms.toFixed(0)} ms, 400 ms end silence ${slow.ms.toFixed(0)} ms`);
+    expect(wordsOf(fast.text).has('database')).toBe(true);
+    expect(fast.ms).toBeLessThan(slow.ms - 100);
+  }, 60_000);
+
   it('recognises a whole buffer through recognize()', async () => {
     const recognizer = new PocketSphinxSTT();
     const event = await recognizer.recognize(await speak(SENTENCES[3]!.text));

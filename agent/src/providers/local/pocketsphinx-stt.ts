@@ -19,7 +19,10 @@ export interface PocketSphinxSTTOptions {
   dictPath?: string;
   /**
    * Silence after which the decoder's own VAD ends an utterance and emits the final transcript.
-   * Kept under Silero's 550 ms default so the final is in hand when the framework's VAD ends the turn.
+   * The framework never flushes a streaming STT, so the turn cannot be evaluated before this final
+   * arrives: kept under the framework VAD's 250 ms end-of-speech silence so the transcript is in
+   * hand when the VAD ends the turn. A pause this short inside an answer only splits it into two
+   * finals, which the framework joins.
    */
   endSilenceMs?: number;
 }
@@ -28,7 +31,7 @@ export interface PocketSphinxSTTOptions {
 const CHUNK_SAMPLES = (DECODER_SAMPLE_RATE * 20) / 1000;
 /** How often (in audio) an interim hypothesis is read while the candidate speaks. */
 const INTERIM_EVERY_SAMPLES = (DECODER_SAMPLE_RATE * 200) / 1000;
-const DEFAULT_END_SILENCE_MS = 400;
+const DEFAULT_END_SILENCE_MS = 200;
 const FLUSH_TAIL = new Int16Array((DECODER_SAMPLE_RATE * 150) / 1000);
 const LANGUAGE = normalizeLanguage('en-US');
 
