@@ -4,7 +4,7 @@
  * silence between answers) and listens to the recruiter's track. Every time is performance.now()
  * in this process, so speech end and recruiter audio share one clock.
  */
-import { randomUUID } from 'node:crypto';
+import { CandidateClient as ApiClient } from '../../tests/helpers/api.js';
 import { performance } from 'node:perf_hooks';
 import type { AudioSource, RemoteTrack, Room } from '@livekit/rtc-node';
 import type { Rtc } from './deps.js';
@@ -35,59 +35,8 @@ export interface BotOptions {
   timeBoxMinutes?: number;
 }
 
-/** A small candidate API client (session cookie + same-origin headers, as the browser sends). */
-export class ApiClient {
-  cookie = '';
-  constructor(readonly apiUrl: string) {}
-
-  async call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${this.apiUrl}${path}`, {
-      method,
-      headers: {
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        origin: this.apiUrl,
-        'sec-fetch-site': 'same-origin',
-        ...(this.cookie ? { cookie: this.cookie } : {}),
-      },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
-    });
-    for (const c of res.headers.getSetCookie()) {
-      const pair = c.split(';')[0]!;
-      if (!pair.endsWith('=')) this.cookie = pair;
-    }
-    const text = await res.text();
-    if (res.status >= 300) throw new BotError(`${method} ${path} → ${res.status} ${text.slice(0, 300)}`);
-    return (text ? JSON.parse(text) : null) as T;
-  }
-
-  async signUp(): Promise<void> {
-    await this.call('POST', '/api/auth/signup', {
-      email: `bench-${randomUUID()}@example.test`,
-      displayName: 'Bench Candidate',
-      password: 'correct horse battery staple 42',
-    });
-  }
-
-  async createInterview(timeBoxMinutes: number): Promise<string> {
-    const { application } = await this.call<{ application: { id: string } }>('POST', '/api/applications', {
-      company: 'Acme Robotics',
-      role: 'Backend Engineer',
-      seniority: 'mid',
-      interviewType: 'mixed',
-      jobDescription:
-        'We are hiring a backend engineer.\nRequirements:\n- TypeScript and Node.js\n- PostgreSQL\n- Designing APIs\nNice to have:\n- Kubernetes',
-    });
-    const { interview } = await this.call<{ interview: { id: string } }>('POST', '/api/interviews', {
-      applicationId: application.id,
-      timeBoxMinutes,
-    });
-    return interview.id;
-  }
-
-  token(interviewId: string): Promise<{ server_url: string; participant_token: string }> {
-    return this.call('POST', `/api/interviews/${interviewId}/token`);
-  }
-}
+/** The candidate API client the cross-process tests use (session cookie + same-origin headers). */
+export { ApiClient };
 
 export interface SpeechTiming {
   /** When the first sample of the answer reaches the wire (capture time + queue). */
@@ -126,7 +75,7 @@ export class BotCandidate {
   /** Signs up and creates the interview (not timed). */
   async prepare(): Promise<void> {
     if (!this.api.cookie) await this.api.signUp();
-    this.interviewId = await this.api.createInterview(this.opts.timeBoxMinutes ?? 60);
+    this.interviewId = await this.api.createInterview({ timeBoxMinutes: this.opts.timeBoxMinutes ?? 60 });
   }
 
   /** Gets a token, joins, publishes the microphone and starts listening. `joinedAt` is when connect() returned. */

@@ -215,7 +215,7 @@ async function main(): Promise<number> {
       const metrics: ExportedMetrics[] = [];
       const agentTurns: ExportedTurn[] = [];
       for (const c of clients.slice(0, 1)) {
-        const data = await c.call<{ turnMetrics?: ExportedMetrics[]; transcriptTurns?: ExportedTurn[] }>('GET', '/api/me/export');
+        const data = await c.ok<{ turnMetrics?: ExportedMetrics[]; transcriptTurns?: ExportedTurn[] }>('GET', '/api/me/export');
         metrics.push(...(data.turnMetrics ?? []).filter((m) => ids.has(m.interviewId)));
         agentTurns.push(...(data.transcriptTurns ?? []).filter((t) => ids.has(t.interviewId)));
       }
@@ -248,7 +248,7 @@ async function main(): Promise<number> {
       const c = await client(0);
       if (want('A1')) {
         log(`A1: ${opts.connections} connections × ${opts.loadSeconds} s …`);
-        const iv = await c.createInterview(15);
+        const iv = await c.createInterview({ timeBoxMinutes: 15 });
         const a1 = await measureTokenEndpoint(lo, c, iv);
         raw.A1 = a1;
         summary.A1 = {
@@ -265,7 +265,7 @@ async function main(): Promise<number> {
       if (want('A2')) {
         log(`A2: turn ingestion, ${opts.connections} connections × ${opts.loadSeconds} s …`);
         const ivs = [];
-        for (let i = 0; i < 8; i += 1) ivs.push(await c.createInterview(15));
+        for (let i = 0; i < 8; i += 1) ivs.push(await c.createInterview({ timeBoxMinutes: 15 }));
         const a2 = await measureTurnIngestion(lo, stack.agentToken, ivs);
         raw.A2 = { load: a2.load, commitMs: a2.commitMs };
         summary.A2 = {

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 
 export class CandidateClient {
-  private cookie = '';
+  /** The session cookie (`name=value`) once signed up or in; load tests reuse it. */
+  cookie = '';
   constructor(readonly apiUrl: string) {}
 
   async request<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
