@@ -4,12 +4,13 @@
  * CPU load. Everything else lives in recruiter.ts.
  */
 import { fileURLToPath } from 'node:url';
-import { cli, defineAgent, inference, WorkerOptions, type JobContext, type JobProcess, type JobRequest } from '@livekit/agents';
+import { cli, defineAgent, WorkerOptions, type JobContext, type JobProcess, type JobRequest } from '@livekit/agents';
 import { AGENT_NAME } from '@mockroom/core';
 import { getAgentEnv } from './env.js';
 import { AdmissionControl } from './admission.js';
 import { runInterviewJob, type ProcessUserData } from './recruiter.js';
 import { TranscriptSink } from './transcript-sink.js';
+import { createVad } from './turn/vad.js';
 
 /** How often the worker retries turns left in the spool by jobs that could not reach the API. */
 const SPOOL_REPLAY_INTERVAL_MS = 30_000;
@@ -17,7 +18,7 @@ const SPOOL_REPLAY_INTERVAL_MS = 30_000;
 export default defineAgent({
   prewarm: async (proc: JobProcess) => {
     const env = getAgentEnv();
-    proc.userData.vad = new inference.VAD({ model: 'silero' });
+    proc.userData.vad = createVad();
     const usesLocal =
       env.providers.sttProvider === 'local' || env.providers.ttsProvider === 'local' || env.providers.ttsProvider === 'espeak';
     if (usesLocal) {

@@ -21,6 +21,7 @@ import { RAMBLE_WORDS } from './interviewer/rules.js';
 import { RuleInterviewerLLM } from './interviewer/rule-llm.js';
 import { applyOverride, buildProviders } from './providers/registry.js';
 import { TranscriptSink } from './transcript-sink.js';
+import { createVad } from './turn/vad.js';
 
 /** Thinking pauses are normal in interviews: the candidate is "away" only after this long. */
 export const USER_AWAY_SECONDS = 40;
@@ -342,7 +343,7 @@ export async function runInterviewJob(ctx: JobContext<ProcessUserData>, env: Age
   const recorder = new TurnRecorder(interviewId, ctx.job.id, startSequence, sink, () => current.currentQuestionId());
 
   const session = new voice.AgentSession({
-    vad: ctx.proc.userData.vad ?? new inference.VAD({ model: 'silero' }),
+    vad: ctx.proc.userData.vad ?? createVad(),
     stt: providers.stt,
     llm: providers.llm,
     tts: providers.tts,
