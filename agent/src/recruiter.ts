@@ -17,34 +17,14 @@ import {
 import { z } from 'zod';
 import type { AgentEnv } from './env.js';
 import { InterviewBrain } from './interviewer/brain.js';
-import { RAMBLE_WORDS } from './interviewer/rules.js';
 import { RuleInterviewerLLM } from './interviewer/rule-llm.js';
 import { applyOverride, buildProviders } from './providers/registry.js';
 import { TranscriptSink } from './transcript-sink.js';
 import { createVad } from './turn/vad.js';
+import { turnHandlingOptions } from './turn/handling.js';
 
 /** Thinking pauses are normal in interviews: the candidate is "away" only after this long. */
 export const USER_AWAY_SECONDS = 40;
-/**
- * Speech over the recruiter (ms) before it stops talking: the framework's 500 ms made barge-in
- * take ~700 ms end to end. A backchannel that trips it is undone by the framework's false
- * interruption handling (the recruiter resumes when no words follow).
- */
-export const MIN_INTERRUPTION_MS = 250;
-/** Longest single answer before the recruiter cuts in (ms). */
-export const MAX_ANSWER_MS = 150_000;
-/**
- * Endpointing waits (ms), counted from the end of speech. The turn detector decides which one
- * applies: the short one when it hears a finished turn, the long one when it hears the candidate
- * stopping mid-thought. Patience comes from that prediction, not from a blanket delay: measured on
- * Flite answers the local v1-mini model mostly scored ends of answers 0.39–0.62 and 700 ms
- * mid-sentence pauses 0.18–0.28 (threshold 0.36); its misses (a finished answer at 0.26–0.35, a
- * pause at 0.47–0.6) happened with the old 700 ms minimum too, so that minimum only delayed every
- * finished answer. The prediction is ready ~300 ms after speech ends (the VAD's 250 ms end-of-speech
- * silence, then the model), so the short wait adds next to nothing on top of it.
- */
-export const MIN_ENDPOINTING_MS = 300;
-export const MAX_ENDPOINTING_MS = 3_000;
 const CONTEXT_ATTEMPTS = 5;
 /** The offline recogniser's native rate (the en-us PocketSphinx model is wideband, 16 kHz). */
 const LOCAL_STT_SAMPLE_RATE = 16_000;
@@ -274,33 +254,6 @@ export class TurnRecorder {
     }
     return Promise.all(posts).then(() => undefined);
   }
-}
-
-/**
- * End-of-turn settings. `tuned` is the patient interviewer: the local turn-detector model that
- * ships with the framework (never the cloud one) chooses between a short and a long endpointing
- * wait, and a limit on rambling answers. `stock` passes nothing, so the framework's defaults apply,
- * for the benchmark's stock-vs-tuned comparison.
- *
- * Preemptive generation is off with the rule-based interviewer: it answers in ~15 ms, so starting
- * early saves nothing, and every preemptive reply is a decision of the brain (a partial answer
- * judged, a question advanced) that a later, longer transcript would decide again.
- */
-export function turnHandlingOptions(
-  tuning: 'tuned' | 'stock',
-  opts: { llmProvider?: string } = {},
-): { turnHandling?: voice.AgentSessionOptions['turnHandling'] } {
-  if (tuning === 'stock') return {};
-  const ruleBased = (opts.llmProvider ?? 'local') === 'local';
-  return {
-    turnHandling: {
-      turnDetection: new inference.TurnDetector({ version: 'v1-mini' }),
-      endpointing: { minDelay: MIN_ENDPOINTING_MS, maxDelay: MAX_ENDPOINTING_MS },
-      userTurnLimit: { maxWords: RAMBLE_WORDS, maxDuration: MAX_ANSWER_MS },
-      interruption: { minDuration: MIN_INTERRUPTION_MS },
-      ...(ruleBased ? { preemptiveGeneration: { enabled: false } } : {}),
-    },
-  };
 }
 
 export interface ProcessUserData {

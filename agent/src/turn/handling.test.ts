@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ENDPOINTING_MS, MIN_ENDPOINTING_MS, MIN_INTERRUPTION_MS, turnHandlingOptions } from './recruiter.js';
+import { MAX_ENDPOINTING_MS, MIN_ENDPOINTING_MS, MIN_INTERRUPTION_MS, turnHandlingOptions } from './handling.js';
 
 describe('turnHandlingOptions', () => {
   it('tuned: the local turn detector, predicted endpointing and a ramble limit', () => {
