@@ -5,7 +5,7 @@
  * interviewer/, transport to the API in transcript-sink.ts, provider choice in providers/.
  */
 import { readFileSync } from 'node:fs';
-import { inference, llm, log, voice, type JobContext, type VAD } from '@livekit/agents';
+import { llm, log, voice, type JobContext, type VAD } from '@livekit/agents';
 import {
   DispatchMetadata,
   InterviewContext,
