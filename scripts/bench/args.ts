@@ -11,6 +11,8 @@ export interface BenchOptions {
   only: Set<MetricId>;
   /** Voice turns per configuration (tuned and stock) for L1/L2. */
   turns: number;
+  /** Voice turns for the stock configuration (L2's denominator); defaults to `turns`. */
+  stockTurns: number;
   /** Highest simultaneous-interview level C1 ramps to. */
   sessions: number;
   /** Seconds per autocannon run (A1, A2). */
@@ -21,10 +23,11 @@ export interface BenchOptions {
   outDir: string;
 }
 
-export const USAGE = `Usage: pnpm bench [--quick] [--only L1,A1,...] [--turns N] [--sessions N] [--load-seconds S] [--connections N] [--out DIR]
+export const USAGE = `Usage: pnpm bench [--quick] [--only L1,A1,...] [--turns N] [--stock-turns N] [--sessions N] [--load-seconds S] [--connections N] [--out DIR]
   --quick       a few turns, N=2 for capacity, short load runs; writes bench/results/quick.json (CI smoke)
   --only        measure only these metric ids (${METRIC_IDS.join(',')})
   --turns       voice turns per configuration for L1/L2 (default 100, quick 3)
+  --stock-turns voice turns for the stock configuration of L2 (default: --turns)
   --sessions    highest level of simultaneous interviews C1 ramps to (default 16, quick 2)`;
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
@@ -43,6 +46,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
         quick: { type: 'boolean', default: false },
         only: { type: 'string' },
         turns: { type: 'string' },
+        'stock-turns': { type: 'string' },
         sessions: { type: 'string' },
         'load-seconds': { type: 'string' },
         connections: { type: 'string' },
@@ -63,10 +67,12 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     if (!(METRIC_IDS as readonly string[]).includes(id)) throw new UsageError(`unknown metric id "${raw}" in --only (known: ${METRIC_IDS.join(', ')})`);
     only.add(id as MetricId);
   }
+  const turns = positiveInt('turns', values.turns, quick ? 3 : 100);
   return {
     quick,
     only,
-    turns: positiveInt('turns', values.turns, quick ? 3 : 100),
+    turns,
+    stockTurns: positiveInt('stock-turns', values['stock-turns'], turns),
     sessions: positiveInt('sessions', values.sessions, quick ? 2 : 16),
     loadSeconds: positiveInt('load-seconds', values['load-seconds'], quick ? 2 : 10),
     connections: positiveInt('connections', values.connections, quick ? 10 : 64),

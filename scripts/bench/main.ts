@@ -1,5 +1,5 @@
 /**
- * Usage: pnpm bench [--quick] [--only L1,A1,...] [--turns N] [--sessions N] [--load-seconds S] [--connections N]
+ * Usage: pnpm bench [--quick] [--only L1,A1,...] [--turns N] [--stock-turns N] [--sessions N] [--load-seconds S] [--connections N]
  *
  * The benchmark of issue 7 against the local stack on loopback (livekit-server, API on a throwaway
  * Postgres, agent worker): bot candidates speak Flite answers and time the recruiter's audio
@@ -293,7 +293,7 @@ async function main(): Promise<number> {
       stack = await startStack({ agent: true, databaseUrl: pg?.url, env: { AGENT_TURN_TUNING: 'stock' } });
       const stockClient = new ApiClient(stack.apiUrl);
       await stockClient.signUp();
-      const stock = await runSequential({ rtc, apiUrl: stack.apiUrl, client: stockClient, config: 'stock', level: 1, corpus, steps: planSteps(opts.turns, 0, 0), seed: 0, log });
+      const stock = await runSequential({ rtc, apiUrl: stack.apiUrl, client: stockClient, config: 'stock', level: 1, corpus, steps: planSteps(opts.stockTurns, 0, 0), seed: 0, log });
       raw.stock = stock;
       await stack.stop();
       stack = null;

@@ -73,6 +73,11 @@ describe('parseBenchArgs', () => {
     expect([...parseBenchArgs(['--only', 'l1,A1']).only]).toEqual(['L1', 'A1']);
     expect(() => parseBenchArgs(['--only', 'Z9'])).toThrow(UsageError);
     expect(() => parseBenchArgs(['--turns', '0'])).toThrow(UsageError);
+    expect(() => parseBenchArgs(['--stock-turns', 'x'])).toThrow(UsageError);
+  });
+  it('runs as many stock turns as tuned ones unless told otherwise', () => {
+    expect(parseBenchArgs(['--turns', '40']).stockTurns).toBe(40);
+    expect(parseBenchArgs(['--turns', '100', '--stock-turns', '50']).stockTurns).toBe(50);
   });
   it('ramps capacity 1, 2, 4, … up to the maximum', () => {
     expect(capacityLevels(12)).toEqual([1, 2, 4, 6, 8, 10, 12]);
