@@ -21,7 +21,7 @@ import { RuleInterviewerLLM } from './interviewer/rule-llm.js';
 import { applyOverride, buildProviders } from './providers/registry.js';
 import { TranscriptSink } from './transcript-sink.js';
 import { createVad } from './turn/vad.js';
-import { turnHandlingOptions } from './turn/handling.js';
+import { attachTurnHandling, turnHandlingOptions } from './turn/handling.js';
 
 /** Thinking pauses are normal in interviews: the candidate is "away" only after this long. */
 export const USER_AWAY_SECONDS = 40;
@@ -295,14 +295,16 @@ export async function runInterviewJob(ctx: JobContext<ProcessUserData>, env: Age
   const startSequence = context.turns.reduce((max, t) => Math.max(max, t.sequence + 1), 0);
   const recorder = new TurnRecorder(interviewId, ctx.job.id, startSequence, sink, () => current.currentQuestionId());
 
+  const turnHandling = turnHandlingOptions(env.AGENT_TURN_TUNING, { llmProvider: config.llmProvider });
   const session = new voice.AgentSession({
     vad: ctx.proc.userData.vad ?? createVad(),
     stt: providers.stt,
     llm: providers.llm,
     tts: providers.tts,
     userAwayTimeout: USER_AWAY_SECONDS,
-    ...turnHandlingOptions(env.AGENT_TURN_TUNING, { llmProvider: config.llmProvider }),
+    ...turnHandling,
   });
+  attachTurnHandling(session, turnHandling);
 
   session.on(voice.AgentSessionEventTypes.ConversationItemAdded, (ev) => {
     void recorder.onItem(ev.item)?.catch((err: unknown) => logger.error({ err: String(err) }, 'turn delivery failed'));

@@ -1,5 +1,13 @@
+import { voice } from '@livekit/agents';
 import { describe, expect, it } from 'vitest';
-import { MAX_ENDPOINTING_MS, MIN_ENDPOINTING_MS, MIN_INTERRUPTION_MS, turnHandlingOptions } from './handling.js';
+import type { WordAwareTurnDetector } from './detector.js';
+import {
+  attachTurnHandling,
+  MAX_ENDPOINTING_MS,
+  MIN_ENDPOINTING_MS,
+  MIN_INTERRUPTION_MS,
+  turnHandlingOptions,
+} from './handling.js';
 
 describe('turnHandlingOptions', () => {
   it('tuned: the local turn detector, predicted endpointing and a ramble limit', () => {
@@ -32,5 +40,32 @@ describe('turnHandlingOptions', () => {
   it('stock: no overrides at all, so the framework defaults apply', () => {
     expect(turnHandlingOptions('stock')).toEqual({});
     expect(turnHandlingOptions('stock', { llmProvider: 'openai' })).toEqual({});
+  });
+});
+
+describe('attachTurnHandling', () => {
+  type Listener = (ev: { transcript: string; isFinal: boolean }) => void;
+  const fakeSession = () => {
+    const listeners = new Map<string, Listener>();
+    const session = { on: (event: string, fn: Listener) => listeners.set(event, fn) };
+    return { session: session as unknown as voice.AgentSession, listeners };
+  };
+
+  it('tuned: the turn detector hears the final transcripts, not the interim ones', () => {
+    const options = turnHandlingOptions('tuned');
+    const { session, listeners } = fakeSession();
+    attachTurnHandling(session, options);
+    const detector = options.turnHandling?.turnDetection as WordAwareTurnDetector;
+    const onTranscript = listeners.get(voice.AgentSessionEventTypes.UserInputTranscribed)!;
+    onTranscript({ transcript: 'we moved it to the', isFinal: false });
+    expect(detector.transcript).toBe('');
+    onTranscript({ transcript: 'we moved it to the', isFinal: true });
+    expect(detector.transcript).toBe('we moved it to the');
+  });
+
+  it('stock: nothing to wire', () => {
+    const { session, listeners } = fakeSession();
+    attachTurnHandling(session, turnHandlingOptions('stock'));
+    expect(listeners.size).toBe(0);
   });
 });

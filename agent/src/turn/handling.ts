@@ -2,8 +2,9 @@
  * Turn-taking settings of the recruiter: endpointing, the turn detector, barge-in and the limit on
  * rambling answers, for the tuned configuration and the framework's stock one (the benchmark's L2).
  */
-import { inference, type voice } from '@livekit/agents';
+import type { voice } from '@livekit/agents';
 import { RAMBLE_WORDS } from '../interviewer/rules.js';
+import { WordAwareTurnDetector } from './detector.js';
 
 /**
  * Speech over the recruiter (ms) before it stops talking: the framework's 500 ms made barge-in
@@ -43,7 +44,7 @@ export function turnHandlingOptions(
   const ruleBased = (opts.llmProvider ?? 'local') === 'local';
   return {
     turnHandling: {
-      turnDetection: new inference.TurnDetector({ version: 'v1-mini' }),
+      turnDetection: new WordAwareTurnDetector({ version: 'v1-mini' }),
       endpointing: { minDelay: MIN_ENDPOINTING_MS, maxDelay: MAX_ENDPOINTING_MS },
       userTurnLimit: { maxWords: RAMBLE_WORDS, maxDuration: MAX_ANSWER_MS },
       interruption: { minDuration: MIN_INTERRUPTION_MS },
@@ -52,3 +53,15 @@ export function turnHandlingOptions(
   };
 }
 
+
+/**
+ * Wires what the turn-taking settings need from the running session: the final transcripts that
+ * the word-aware turn detector reads. Does nothing for the stock settings.
+ */
+export function attachTurnHandling(
+  session: voice.AgentSession,
+  options: { turnHandling?: voice.AgentSessionOptions['turnHandling'] },
+): void {
+  const detector = options.turnHandling?.turnDetection;
+  if (detector instanceof WordAwareTurnDetector) detector.listen(session);
+}
