@@ -1,23 +1,39 @@
 import { PocketSphinxDecoder, type DecoderConfig } from './pocketsphinx-decoder.js';
 
-/** Idle decoders kept ready per configuration, for the next call. */
-const DEFAULT_IDLE_TARGET = 1;
+/**
+ * Decoders kept per configuration, counting those in use: one. A decoder holds ~95 MB (the
+ * 130k-word dictionary, the trigram model and the search tree are loaded per decoder), and a
+ * job process runs one interview with one STT stream, so a spare held beside the decoder in use
+ * was a third of the job's memory and served nothing. A second stream in the same process (a
+ * retry after an error) pays ps_init (~300 ms, off the event loop) instead.
+ */
+const DEFAULT_READY_TARGET = 1;
+
+type DecoderFactory = (config: DecoderConfig) => Promise<PocketSphinxDecoder>;
 
 /**
  * Keeps initialised decoders ready so a new STT stream never waits ~300 ms for ps_init on the
- * hot path. Taking one triggers a background refill; returning one resets and keeps it.
+ * hot path. Idle decoders are topped up in the background until idle + in use reaches the target;
+ * a returned decoder is freed, not reused.
  */
 export class DecoderPool {
   readonly #config: DecoderConfig;
-  readonly #idleTarget: number;
+  readonly #readyTarget: number;
+  readonly #create: DecoderFactory;
   readonly #idle: PocketSphinxDecoder[] = [];
+  #inUse = 0;
   #pending = 0;
   #refill: Promise<void> | undefined;
   #lastError: unknown;
 
-  constructor(config: DecoderConfig, idleTarget = DEFAULT_IDLE_TARGET) {
+  constructor(config: DecoderConfig, readyTarget = DEFAULT_READY_TARGET, create: DecoderFactory = (c) => PocketSphinxDecoder.create(c)) {
     this.#config = config;
-    this.#idleTarget = idleTarget;
+    this.#readyTarget = readyTarget;
+    this.#create = create;
+  }
+
+  get inUseCount(): number {
+    return this.#inUse;
   }
 
   get idleCount(): number {
@@ -32,14 +48,15 @@ export class DecoderPool {
   }
 
   async acquire(): Promise<PocketSphinxDecoder> {
+    this.#inUse += 1;
     const ready = this.#idle.pop();
-    if (ready) {
-      this.#startRefill();
-      return ready;
+    if (ready) return ready;
+    try {
+      return await this.#create(this.#config);
+    } catch (err) {
+      this.#inUse -= 1;
+      throw err;
     }
-    const decoder = await PocketSphinxDecoder.create(this.#config);
-    this.#startRefill();
-    return decoder;
   }
 
   /**
@@ -54,6 +71,7 @@ export class DecoderPool {
       /* its result is dropped either way */
     }
     decoder.free();
+    this.#inUse = Math.max(0, this.#inUse - 1);
     this.#startRefill();
   }
 
@@ -61,14 +79,18 @@ export class DecoderPool {
     for (const d of this.#idle.splice(0)) d.free();
   }
 
+  #wanted(): boolean {
+    return this.#idle.length + this.#pending + this.#inUse < this.#readyTarget;
+  }
+
   #startRefill(): void {
-    if (this.#refill || this.#idle.length + this.#pending >= this.#idleTarget) return;
+    if (this.#refill || !this.#wanted()) return;
     this.#refill = (async () => {
       try {
-        while (this.#idle.length + this.#pending < this.#idleTarget) {
+        while (this.#wanted()) {
           this.#pending += 1;
           try {
-            this.#idle.push(await PocketSphinxDecoder.create(this.#config));
+            this.#idle.push(await this.#create(this.#config));
             this.#lastError = undefined;
           } catch (err) {
             this.#lastError = err;
