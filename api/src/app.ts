@@ -46,6 +46,7 @@ export interface AppDeps {
 
 const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
 const AGENT_BODY_LIMIT_BYTES = 256 * 1024;
+const SLOW_REQUEST_MS = 500;
 
 function buildRoutes(env: Env, base = createRouter()) {
   return base
@@ -99,8 +100,13 @@ export function createApp(deps: AppDeps) {
     c.set('services', services);
     const started = performance.now();
     await next();
-    if (c.req.path !== '/api/health') {
-      logger.info({ method: c.req.method, path: redactUrl(c.req.path), status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    // A JSON line per request costs more than the token route itself at thousands of requests a
+    // second: successes log at debug; failures and slow requests stay at info.
+    const ms = Math.round(performance.now() - started);
+    const status = c.res.status;
+    const level = status >= 400 || ms >= SLOW_REQUEST_MS ? 'info' : 'debug';
+    if (c.req.path !== '/api/health' && logger.isLevelEnabled(level)) {
+      logger[level]({ method: c.req.method, path: redactUrl(c.req.path), status, ms }, 'request');
     }
   });
   const livekitOrigin = (() => {

@@ -16,6 +16,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { MockroomDb } from '@mockroom/db/client';
 import { rowsOf } from '@mockroom/db/client';
 import { sessions, users } from '@mockroom/db/schema';
+import { TtlCache } from '../lib/ttl-cache.js';
 
 export const SESSION_IDLE_MS = 14 * 24 * 3600_000;
 export const SESSION_ABSOLUTE_MS = 60 * 24 * 3600_000;
@@ -62,6 +63,33 @@ export async function createSession(db: MockroomDb, userId: string, now: Date): 
 
 const TOKEN_RE = /^([a-z2-7]{24})\.([a-z2-7]{32})$/;
 
+/**
+ * Validated sessions, per database handle (so each app/test has its own), keyed by session id.
+ * A hit still checks the secret against the stored hash and the expiry; it only saves the two
+ * transactions of a lookup. This instance drops entries on sign-out, session revocation, password
+ * change/reset, account deletion and profile writes (forgetUser). Another API instance's revocation
+ * reaches this one within SESSION_CACHE_TTL_MS at most.
+ */
+export const SESSION_CACHE_TTL_MS = 5_000;
+const SESSION_CACHE_MAX = 10_000;
+interface CachedSession {
+  secretHash: Uint8Array;
+  absoluteEnd: number;
+  session: Session;
+  user: SessionUser;
+}
+const caches = new WeakMap<MockroomDb, TtlCache<string, CachedSession>>();
+function cacheOf(db: MockroomDb): TtlCache<string, CachedSession> {
+  let c = caches.get(db);
+  if (!c) caches.set(db, (c = new TtlCache(SESSION_CACHE_TTL_MS, SESSION_CACHE_MAX)));
+  return c;
+}
+
+/** Call after any write to the user's row or sessions, so this instance re-reads them. */
+export function forgetUser(db: MockroomDb, userId: string): void {
+  cacheOf(db).deleteWhere((v) => v.session.userId === userId);
+}
+
 /** Returns the session and its user, or null for a malformed, unknown, forged or expired token. */
 export async function validateSessionToken(
   db: MockroomDb,
@@ -71,6 +99,18 @@ export async function validateSessionToken(
   const m = TOKEN_RE.exec(token);
   if (!m) return null;
   const [, id, secret] = m as unknown as [string, string, string];
+  const cache = cacheOf(db);
+  const hit = cache.get(id);
+  if (hit) {
+    if (!constantTimeEqual(sha256(new TextEncoder().encode(secret)), hit.secretHash)) return null;
+    const t = now.getTime();
+    const stillValid = hit.session.expiresAt.getTime() > t && hit.absoluteEnd > t;
+    // Expired or due for a sliding refresh: take the full path below, which writes.
+    if (stillValid && Math.min(t + SESSION_IDLE_MS, hit.absoluteEnd) - hit.session.expiresAt.getTime() <= SESSION_REFRESH_MS) {
+      return { session: hit.session, user: hit.user };
+    }
+    cache.delete(id);
+  }
   const row = await db.asAnonymous(async (tx) =>
     rowsOf<{ user_id: string; secret_hash: string; expires_at: string | Date; created_at: string | Date }>(
       await tx.execute(sql`select user_id, secret_hash, expires_at, created_at from auth_find_session(${id})`),
@@ -84,10 +124,11 @@ export async function validateSessionToken(
   const expiresAt = new Date(found.expires_at);
   const absoluteEnd = new Date(found.created_at).getTime() + SESSION_ABSOLUTE_MS;
   if (expiresAt.getTime() <= now.getTime() || absoluteEnd <= now.getTime()) {
+    cache.delete(id);
     await db.asUser(userId, (tx) => tx.delete(sessions).where(eq(sessions.id, id)));
     return null;
   }
-  return db.asUser(userId, async (tx) => {
+  const result = await db.asUser(userId, async (tx) => {
     let newExpiry = expiresAt;
     const wanted = Math.min(now.getTime() + SESSION_IDLE_MS, absoluteEnd);
     if (wanted - expiresAt.getTime() > SESSION_REFRESH_MS) {
@@ -107,17 +148,24 @@ export async function validateSessionToken(
     if (!user) return null;
     return { session: { id, userId, expiresAt: newExpiry }, user: user as SessionUser };
   });
+  if (result) cache.set(id, { secretHash: decodeHex(found.secret_hash), absoluteEnd, session: result.session, user: result.user });
+  return result;
 }
 
 export async function invalidateSession(db: MockroomDb, session: Session): Promise<void> {
+  cacheOf(db).delete(session.id);
   await db.asUser(session.userId, (tx) => tx.delete(sessions).where(eq(sessions.id, session.id)));
+  // Again after the commit: a lookup that read the row before the delete may have cached it.
+  cacheOf(db).delete(session.id);
 }
 
 /** Ends every session of the user, or every one but `keepSessionId`. */
 export async function invalidateUserSessions(db: MockroomDb, userId: string, keepSessionId?: string): Promise<void> {
+  forgetUser(db, userId);
   await db.asUser(userId, (tx) =>
     tx
       .delete(sessions)
       .where(keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId)),
   );
+  forgetUser(db, userId);
 }

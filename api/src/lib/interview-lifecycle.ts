@@ -10,6 +10,7 @@ import type { Tx } from '@mockroom/db/client';
 import { interviews } from '@mockroom/db/schema';
 import { enqueueScoring } from '../jobs/score-interview.js';
 import type { Services } from './context.js';
+import { forgetAllInterviews } from './open-interviews.js';
 
 export async function closeInterviewTx(
   tx: Tx,
@@ -45,7 +46,7 @@ export const SCHEDULED_EXPIRY_MS = 24 * 3600_000;
 
 export async function sweepInterviews(s: Services): Promise<number> {
   const now = s.now();
-  return s.db.asWorker(async (tx) => {
+  const closed = await s.db.asWorker(async (tx) => {
     const overdue = await tx
       .select({ id: interviews.id })
       .from(interviews)
@@ -63,4 +64,7 @@ export async function sweepInterviews(s: Services): Promise<number> {
       .where(and(eq(interviews.status, 'scheduled'), lt(interviews.createdAt, new Date(now.getTime() - SCHEDULED_EXPIRY_MS))));
     return closed;
   });
+  // It may also have failed stale scheduled interviews it does not list: forget them all.
+  forgetAllInterviews(s.db);
+  return closed;
 }

@@ -13,7 +13,7 @@ import { clientIp } from '../auth/client-ip.js';
 import { clearSessionCookie, requireUser, setSessionCookie } from '../auth/guard.js';
 import { checkPassword, hashPassword, MAX_PASSWORD_CHARS, verifyDummyPassword, verifyPassword } from '../auth/password.js';
 import { hit, LIMITS, peek, retryAfterSeconds, type Limit } from '../auth/rate-limit.js';
-import { createSession, hashSecret, invalidateSession, invalidateUserSessions, randomToken, type SessionUser } from '../auth/session.js';
+import { createSession, forgetUser, hashSecret, invalidateSession, invalidateUserSessions, randomToken, type SessionUser } from '../auth/session.js';
 import type { AppEnv, Services } from '../lib/context.js';
 import { ApiError, ConflictError, pgCode, RateLimitedError } from '../lib/errors.js';
 import { createRouter, EmailField, errorResponses, json, UserSchema } from '../lib/openapi.js';
@@ -236,6 +236,7 @@ export function createAuthRoutes() {
           return true;
         });
         if (!ok) throw new ApiError(400, 'invalid_code', 'the code is wrong or has expired');
+        forgetUser(s.db, user.id);
         return c.json({ user: await loadUser(s, user.id) }, 200);
       },
     )

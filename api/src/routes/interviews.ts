@@ -7,6 +7,7 @@ import { applications, cvs, interviews, jobs, reports, transcriptTurns } from '@
 import { requireUser } from '../auth/guard.js';
 import { closeInterviewTx } from '../lib/interview-lifecycle.js';
 import { ApiError, NotFoundError } from '../lib/errors.js';
+import { forgetInterview, isKnownOpen, rememberOpen } from '../lib/open-interviews.js';
 import { createRouter, errorResponses, json } from '../lib/openapi.js';
 import { roomName } from '../livekit/service.js';
 import { enqueueScoring, SCORE_JOB, toTurnRecord } from '../jobs/score-interview.js';
@@ -187,10 +188,13 @@ export function createInterviewRoutes() {
         const { user } = requireUser(c);
         const { id } = c.req.valid('param');
         const s = c.var.services;
-        const [iv] = await s.db.asUser(user.id, (tx) => tx.select({ id: interviews.id, status: interviews.status }).from(interviews).where(eq(interviews.id, id)));
-        if (!iv) throw new NotFoundError('interview');
-        if (iv.status !== 'scheduled' && iv.status !== 'live') throw new ApiError(409, 'interview_closed', 'this interview has ended');
-        const participant_token = await s.livekit.createCandidateToken({ interviewId: iv.id, userId: user.id });
+        if (!isKnownOpen(s.db, id, user.id)) {
+          const [iv] = await s.db.asUser(user.id, (tx) => tx.select({ id: interviews.id, status: interviews.status }).from(interviews).where(eq(interviews.id, id)));
+          if (!iv) throw new NotFoundError('interview');
+          if (iv.status !== 'scheduled' && iv.status !== 'live') throw new ApiError(409, 'interview_closed', 'this interview has ended');
+          rememberOpen(s.db, id, user.id);
+        }
+        const participant_token = await s.livekit.createCandidateToken({ interviewId: id, userId: user.id });
         return c.json({ server_url: s.livekit.serverUrl, participant_token }, 200);
       },
     )
@@ -207,6 +211,7 @@ export function createInterviewRoutes() {
           const [iv] = await tx.select().from(interviews).where(eq(interviews.id, id));
           return iv ?? null;
         });
+        forgetInterview(s.db, id);
         if (!row) throw new NotFoundError('interview');
         s.kickJobs();
         return c.json({ interview: toInterview(row) }, 200);

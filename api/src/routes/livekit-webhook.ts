@@ -8,6 +8,7 @@ import { webhookEvents } from '@mockroom/db/schema';
 import type { AppEnv } from '../lib/context.js';
 import { closeInterviewTx, markLiveTx } from '../lib/interview-lifecycle.js';
 import { errorBody } from '../lib/errors.js';
+import { forgetInterview } from '../lib/open-interviews.js';
 
 const ROOM_RE = /^iv_([0-9a-f-]{36})$/;
 
@@ -37,6 +38,8 @@ export function createLivekitWebhookRoutes() {
       }
       return true;
     });
+    const closedId = ROOM_RE.exec(event.room?.name ?? '')?.[1];
+    if (closedId) forgetInterview(s.db, closedId);
     if (first) s.kickJobs();
     s.logger.info({ event: event.event, duplicate: !first }, 'webhook received');
     return c.json({ ok: true }, 200);
