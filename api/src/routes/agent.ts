@@ -5,14 +5,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
 import { InterviewContext, InterviewEndInput, TurnInput, TurnMetricsInput, type ProviderOverride } from '@mockroom/core';
 import { applications, interviews, transcriptTurns, turnMetrics, users } from '@mockroom/db/schema';
 import type { AppEnv } from '../lib/context.js';
-import { closeInterviewTx, markLiveTx } from '../lib/interview-lifecycle.js';
+import { closeInterviewTx } from '../lib/interview-lifecycle.js';
 import { ApiError, errorBody, NotFoundError, pgCode } from '../lib/errors.js';
 import { createRouter, errorResponses, json } from '../lib/openapi.js';
+import { forgetInterview } from '../lib/open-interviews.js';
+import { KeyedBatcher } from '../lib/batcher.js';
+import { ingestTurns, type IngestResult } from '../lib/turn-ingest.js';
 import { toTurnRecord } from '../jobs/score-interview.js';
 
 const IdParam = z.object({ id: z.uuid() });
@@ -36,6 +39,8 @@ export function agentAuth(token: string): MiddlewareHandler<AppEnv> {
 export function createAgentRoutes(agentToken: string) {
   const router = createRouter();
   router.use('*', agentAuth(agentToken));
+  // Group commit for turn posts; created on first use because the services arrive per request.
+  let batcher: KeyedBatcher<string, TurnInput, IngestResult> | undefined;
   return router
     .openapi(
       createRoute({
@@ -99,34 +104,8 @@ export function createAgentRoutes(agentToken: string) {
         const { id } = c.req.valid('param');
         const t = c.req.valid('json');
         const s = c.var.services;
-        const result = await s.db.asAgent(id, async (tx) => {
-          const [iv] = await tx.select({ userId: interviews.userId, status: interviews.status }).from(interviews).where(eq(interviews.id, id));
-          if (!iv) return null;
-          if (iv.status === 'scheduled') await markLiveTx(tx, id, s.now());
-          const inserted = await tx
-            .insert(transcriptTurns)
-            .values({
-              interviewId: id,
-              userId: iv.userId,
-              turnId: t.turnId,
-              sequence: t.sequence,
-              speaker: t.speaker,
-              text: t.text,
-              startedAt: new Date(t.startedAt),
-              endedAt: new Date(t.endedAt),
-              source: t.source,
-              interrupted: t.interrupted,
-              questionId: t.questionId ?? null,
-            })
-            .onConflictDoNothing({ target: [transcriptTurns.interviewId, transcriptTurns.turnId] })
-            .returning();
-          if (inserted[0]) return { created: true, turn: inserted[0] };
-          const [existing] = await tx
-            .select()
-            .from(transcriptTurns)
-            .where(and(eq(transcriptTurns.interviewId, id), eq(transcriptTurns.turnId, t.turnId)));
-          return existing ? { created: false, turn: existing } : null;
-        }).catch((error) => {
+        batcher ??= new KeyedBatcher((interviewId: string, turns: TurnInput[]) => ingestTurns(s.db, interviewId, turns, s.now()));
+        const result = await batcher.submit(id, t).catch((error) => {
           // 42501: the row-level policy refused the insert (the interview is closed).
           if (pgCode(error) === '42501') {
             throw new ApiError(409, 'interview_closed', 'this interview no longer accepts turns');
@@ -177,6 +156,7 @@ export function createAgentRoutes(agentToken: string) {
           await closeInterviewTx(tx, { interviewId: id, reason: body.reason, now: s.now(), questionStatuses: body.questionStatuses });
           return true;
         });
+        forgetInterview(s.db, id);
         if (!found) throw new NotFoundError('interview');
         s.kickJobs();
         return c.body(null, 204);

@@ -1,0 +1,64 @@
+/**
+ * Stores a batch of the agent's turns for one interview in one transaction (see batcher.ts for
+ * how concurrent posts are grouped). Each turn gets exactly the answer it would get alone:
+ * created (201) for the first occurrence of a turnId, the stored row (200) for a retry — whether
+ * the earlier copy was committed before or sits earlier in the same batch — and null when the
+ * interview does not exist (404). A closed interview makes the insert fail the row-level policy
+ * (42501) for the whole batch, as it would for each turn alone; the transaction keeps nothing.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { TurnInput } from '@mockroom/core';
+import type { MockroomDb } from '@mockroom/db/client';
+import { interviews, transcriptTurns } from '@mockroom/db/schema';
+import { markLiveTx } from './interview-lifecycle.js';
+
+export type StoredTurn = typeof transcriptTurns.$inferSelect;
+export type IngestResult = { created: boolean; turn: StoredTurn } | null;
+
+export async function ingestTurns(db: MockroomDb, interviewId: string, turns: TurnInput[], now: Date): Promise<IngestResult[]> {
+  return db.asAgent(interviewId, async (tx) => {
+    const [iv] = await tx.select({ userId: interviews.userId, status: interviews.status }).from(interviews).where(eq(interviews.id, interviewId));
+    if (!iv) return turns.map(() => null);
+    if (iv.status === 'scheduled') await markLiveTx(tx, interviewId, now);
+    // First occurrence of each turnId, in arrival order; later copies are retries.
+    const firsts = new Map<string, TurnInput>();
+    for (const t of turns) if (!firsts.has(t.turnId)) firsts.set(t.turnId, t);
+    const inserted = await tx
+      .insert(transcriptTurns)
+      .values(
+        [...firsts.values()].map((t) => ({
+          interviewId,
+          userId: iv.userId,
+          turnId: t.turnId,
+          sequence: t.sequence,
+          speaker: t.speaker,
+          text: t.text,
+          startedAt: new Date(t.startedAt),
+          endedAt: new Date(t.endedAt),
+          source: t.source,
+          interrupted: t.interrupted,
+          questionId: t.questionId ?? null,
+        })),
+      )
+      .onConflictDoNothing({ target: [transcriptTurns.interviewId, transcriptTurns.turnId] })
+      .returning();
+    const rows = new Map(inserted.map((r) => [r.turnId, r]));
+    const createdIds = new Set(rows.keys());
+    const missing = [...firsts.keys()].filter((id) => !rows.has(id));
+    if (missing.length > 0) {
+      const existing = await tx
+        .select()
+        .from(transcriptTurns)
+        .where(and(eq(transcriptTurns.interviewId, interviewId), inArray(transcriptTurns.turnId, missing)));
+      for (const r of existing) rows.set(r.turnId, r);
+    }
+    const answered = new Set<string>();
+    return turns.map((t) => {
+      const turn = rows.get(t.turnId);
+      if (!turn) return null;
+      const created = createdIds.has(t.turnId) && !answered.has(t.turnId);
+      answered.add(t.turnId);
+      return { created, turn };
+    });
+  });
+}
