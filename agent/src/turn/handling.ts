@@ -21,10 +21,13 @@ export const MAX_ANSWER_MS = 150_000;
  * Flite answers the local v1-mini model mostly scored ends of answers 0.39–0.62 and 700 ms
  * mid-sentence pauses 0.18–0.28 (threshold 0.36); its misses (a finished answer at 0.26–0.35, a
  * pause at 0.47–0.6) happened with the old 700 ms minimum too, so that minimum only delayed every
- * finished answer. The prediction is ready ~300 ms after speech ends (the VAD's 250 ms end-of-speech
- * silence, then the model), so the short wait adds next to nothing on top of it.
+ * finished answer. The framework counts the wait from the VAD's estimate of the end of speech and
+ * cannot end a turn before the VAD declares that end (250 ms of silence, the least the turn detector
+ * accepts), so a short wait of 250 ms ends the turn as soon as the VAD and the model (asked at
+ * 200 ms of silence) are done; the transcript's last word then decides between the waits together
+ * with the model (turn/detector.ts).
  */
-export const MIN_ENDPOINTING_MS = 300;
+export const MIN_ENDPOINTING_MS = 250;
 export const MAX_ENDPOINTING_MS = 3_000;
 /**
  * End-of-turn settings. `tuned` is the patient interviewer: the local turn-detector model that
