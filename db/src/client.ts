@@ -87,11 +87,15 @@ function wrap(kind: 'pglite' | 'postgres', owner: OwnerDb, close: () => Promise<
     const run = ownerAny.transaction(async (tx) => {
       if (guard) guard.install(tx);
       try {
-        // Role names are constants from this file, never input.
-        await tx.execute(sql.raw(`SET LOCAL ROLE ${role}`));
-        for (const [key, value] of Object.entries(settings)) {
-          await tx.execute(sql`select set_config(${key}, ${value}, true)`);
-        }
+        // One round trip for the role and the settings instead of one each: set_config('role', …,
+        // true) is SET LOCAL ROLE (same membership check, same transaction scope), and it is in
+        // place before fn's first statement. Role names are constants from this file.
+        await tx.execute(
+          sql`select ${sql.join(
+            [sql`set_config('role', ${role}, true)`, ...Object.entries(settings).map(([key, value]) => sql`set_config(${key}, ${value}, true)`)],
+            sql`, `,
+          )}`,
+        );
         const result = await fn(tx);
         if (guard?.dead) return guard.park<T>();
         return result;
