@@ -3,7 +3,8 @@
  * publishing; the recruiter agent dispatched explicitly with the interview id) and webhook
  * verification.
  */
-import { AccessToken, RoomAgentDispatch, RoomConfiguration, TrackSource, WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
+import { createHmac, createSecretKey } from 'node:crypto';
+import { claimsToJwtPayload, RoomAgentDispatch, RoomConfiguration, TrackSource, WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
 import { AGENT_NAME, CANDIDATE_IDENTITY_PREFIX, type DispatchMetadata } from '@mockroom/core';
 
 /** The token only gates the first connection; LiveKit refreshes it for the session itself. */
@@ -23,28 +24,57 @@ export interface LivekitService {
   receiveWebhook(rawBody: string, authorization: string | undefined): Promise<WebhookEvent>;
 }
 
+/** base64url without padding, as JWS wants. */
+function b64url(s: string | Buffer): string {
+  return Buffer.from(s).toString('base64url');
+}
+
+/**
+ * The same HS256 JWT as AccessToken.toJwt() (same claims: the grants through the SDK's own
+ * claimsToJwtPayload, iss, sub, nbf, exp), without its per-call costs: a secret KeyObject built
+ * for each token and a protobuf message serialised for roomConfig. The key is built once; the
+ * roomConfig JSON comes from the protobuf message once, with the metadata filled in per
+ * token (service.test.ts checks the claims against the SDK's own token).
+ */
+export function candidateTokenSigner(apiKey: string, apiSecret: string, clock: () => number = Date.now) {
+  const key = createSecretKey(Buffer.from(apiSecret, 'utf8'));
+  const header = b64url(JSON.stringify({ alg: 'HS256' }));
+  // The JSON the SDK's token carries for our dispatch (JSON.stringify of the message, defaults
+  // included), made once; only the metadata differs per interview.
+  const template = JSON.parse(JSON.stringify(new RoomConfiguration({ agents: [new RoomAgentDispatch({ agentName: AGENT_NAME, metadata: '' })] }))) as {
+    agents: Record<string, unknown>[];
+  };
+  return (interviewId: string, userId: string): string => {
+    const metadata: DispatchMetadata = { interviewId };
+    const roomConfig = { ...template, agents: [{ ...template.agents[0], metadata: JSON.stringify(metadata) }] };
+    const grants = claimsToJwtPayload({
+      video: { ...CANDIDATE_GRANT, canPublishSources: [...CANDIDATE_GRANT.canPublishSources], room: roomName(interviewId) },
+      roomConfig: roomConfig as unknown as RoomConfiguration,
+    });
+    const now = Math.floor(clock() / 1000);
+    const payload = b64url(JSON.stringify({ ...grants, iss: apiKey, exp: now + TOKEN_TTL_SECONDS, nbf: now, sub: candidateIdentity(userId) }));
+    const signature = createHmac('sha256', key).update(`${header}.${payload}`).digest('base64url');
+    return `${header}.${payload}.${signature}`;
+  };
+}
+
+/** What a candidate may do in the room: microphone only; typed answers travel as text streams (data channel). */
+export const CANDIDATE_GRANT = {
+  roomJoin: true,
+  canPublish: true,
+  canPublishSources: [TrackSource.MICROPHONE],
+  canPublishData: true,
+  canSubscribe: true,
+  canUpdateOwnMetadata: false,
+} as const;
+
 export function createLivekitService(config: { url: string; apiKey: string; apiSecret: string }): LivekitService {
   const receiver = new WebhookReceiver(config.apiKey, config.apiSecret);
+  const sign = candidateTokenSigner(config.apiKey, config.apiSecret);
   return {
     serverUrl: config.url,
     async createCandidateToken({ interviewId, userId }) {
-      const room = roomName(interviewId);
-      const at = new AccessToken(config.apiKey, config.apiSecret, { identity: candidateIdentity(userId), ttl: TOKEN_TTL_SECONDS });
-      at.addGrant({
-        room,
-        roomJoin: true,
-        canPublish: true,
-        canPublishSources: [TrackSource.MICROPHONE],
-        // Typed answers travel as text streams (data channel).
-        canPublishData: true,
-        canSubscribe: true,
-        canUpdateOwnMetadata: false,
-      });
-      const metadata: DispatchMetadata = { interviewId };
-      at.roomConfig = new RoomConfiguration({
-        agents: [new RoomAgentDispatch({ agentName: AGENT_NAME, metadata: JSON.stringify(metadata) })],
-      });
-      return at.toJwt();
+      return sign(interviewId, userId);
     },
     async receiveWebhook(rawBody, authorization) {
       if (!authorization) throw new Error('missing authorization');
