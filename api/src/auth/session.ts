@@ -9,9 +9,9 @@
  * `mr_session` without Secure only for http dev. Always HttpOnly and SameSite=Lax.
  * CSRF stance: SameSite=Lax plus the Fetch-Metadata/Origin check in csrf.ts on every non-GET.
  */
-import { sha256 } from '@oslojs/crypto/sha2';
+import { createHash } from 'node:crypto';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
-import { decodeHex, encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { decodeHex, encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { MockroomDb } from '@mockroom/db/client';
 import { rowsOf } from '@mockroom/db/client';
@@ -44,7 +44,8 @@ export function randomToken(bytes: number): string {
 }
 
 export function hashSecret(secret: string): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(secret)));
+  // Native SHA-256 (same hex as @oslojs/crypto's, several times faster on the per-request path).
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
 }
 
 export function cookieName(appBaseUrl: string): string {
@@ -102,7 +103,7 @@ export async function validateSessionToken(
   const cache = cacheOf(db);
   const hit = cache.get(id);
   if (hit) {
-    if (!constantTimeEqual(sha256(new TextEncoder().encode(secret)), hit.secretHash)) return null;
+    if (!constantTimeEqual(createHash('sha256').update(secret, 'utf8').digest(), hit.secretHash)) return null;
     const t = now.getTime();
     const stillValid = hit.session.expiresAt.getTime() > t && hit.absoluteEnd > t;
     // Expired or due for a sliding refresh: take the full path below, which writes.

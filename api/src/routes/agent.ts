@@ -3,7 +3,7 @@
  * mockroom_agent scoped to the interview in the path. A turn is committed before the 2xx.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { sha256 } from '@oslojs/crypto/sha2';
+import { createHash } from 'node:crypto';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { asc, eq } from 'drizzle-orm';
 import type { MiddlewareHandler } from 'hono';
@@ -21,7 +21,7 @@ import { toTurnRecord } from '../jobs/score-interview.js';
 const IdParam = z.object({ id: z.uuid() });
 
 function digest(s: string): Uint8Array {
-  return sha256(new TextEncoder().encode(s));
+  return createHash('sha256').update(s, 'utf8').digest();
 }
 
 export function agentAuth(token: string): MiddlewareHandler<AppEnv> {
