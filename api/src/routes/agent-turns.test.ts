@@ -75,6 +75,17 @@ describe('turn ingestion (group commit)', () => {
     expect(await storedTurns(closed)).toEqual([]);
   });
 
+  it('gives the exact answer after an interview it has stored turns for is closed or deleted', async () => {
+    const id = await createInterview();
+    expect((await postTurn(id, turn('k-1', 1))).status).toBe(201);
+    await h.t.db.owner.execute(sql`update interviews set status = 'ended', ended_at = now() - interval '10 minutes' where id = ${id}`);
+    expect((await postTurn(id, turn('k-2', 2))).status).toBe(409);
+    await h.t.db.owner.execute(sql`update interviews set status = 'live', ended_at = null where id = ${id}`);
+    expect((await postTurn(id, turn('k-3', 3))).status).toBe(201);
+    await h.t.db.owner.execute(sql`delete from interviews where id = ${id}`);
+    expect((await postTurn(id, turn('k-4', 4))).status).toBe(404);
+  });
+
   it('keeps nothing of a batch that fails: every turn of it gets the error', async () => {
     const id = await createInterview();
     // A NUL byte is refused by Postgres text columns: the one statement fails for all rows.
