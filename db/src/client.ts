@@ -87,16 +87,29 @@ function wrap(kind: 'pglite' | 'postgres', owner: OwnerDb, close: () => Promise<
     const run = ownerAny.transaction(async (tx) => {
       if (guard) guard.install(tx);
       try {
-        // One round trip for the role and the settings instead of one each: set_config('role', …,
-        // true) is SET LOCAL ROLE (same membership check, same transaction scope), and it is in
-        // place before fn's first statement. Role names are constants from this file.
-        await tx.execute(
-          sql`select ${sql.join(
-            [sql`set_config('role', ${role}, true)`, ...Object.entries(settings).map(([key, value]) => sql`set_config(${key}, ${value}, true)`)],
+        // The role and the settings in one statement: set_config('role', …, true) is SET LOCAL
+        // ROLE (same membership check, same transaction scope). Role names are constants here.
+        const pairs: [string, string][] = [['role', role], ...Object.entries(settings)];
+        const setupText = `select ${pairs.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`;
+        const setupParams = pairs.flat();
+        let result: T;
+        if (guard) {
+          // postgres.js: pipelined ahead of fn's statements instead of waiting a round trip.
+          // A postgres.js query is handed to the transaction's connection one microtask after it
+          // starts, in start order, and the connection runs them in that order; this one starts
+          // before fn is even called. Had it failed, fn's statements fail too (the transaction is
+          // aborted). rls.test.ts checks role and setting under many concurrent transactions.
+          const setup = rawClient(tx).unsafe(setupText, setupParams).execute();
+          setup.catch(() => undefined);
+          result = await fn(tx);
+          await setup;
+        } else {
+          await tx.execute(sql`select ${sql.join(
+            pairs.map(([key, value]) => sql`set_config(${key}, ${value}, true)`),
             sql`, `,
-          )}`,
-        );
-        const result = await fn(tx);
+          )}`);
+          result = await fn(tx);
+        }
         if (guard?.dead) return guard.park<T>();
         return result;
       } catch (error) {
@@ -160,6 +173,11 @@ function wrap(kind: 'pglite' | 'postgres', owner: OwnerDb, close: () => Promise<
 }
 
 type Row = { rolname: string; rolsuper: boolean; rolbypassrls: boolean };
+
+/** The postgres.js transaction handle under a drizzle transaction (guarded by ConnectionGuard). */
+function rawClient(tx: Tx): { unsafe(text: string, params: string[]): { execute(): Promise<unknown> } } {
+  return (tx as unknown as { session: { client: ReturnType<typeof rawClient> } }).session.client;
+}
 
 /** Tables holding user data; each must have RLS enabled and forced. */
 export const RLS_TABLES = [

@@ -73,6 +73,20 @@ describe('row-level security', () => {
     expect(rows[0]).toEqual({ u: 'mockroom_app', s: false });
   });
 
+  it('has role and setting in place for the first statement of every transaction, under concurrency', async () => {
+    // The set-up statement is pipelined ahead of fn's on Postgres: a misordering would show as
+    // the owner role or a missing/foreign user id here.
+    const ids = Array.from({ length: 200 }, (_, i) => (i % 2 ? alice : bob));
+    const seen = await Promise.all(
+      ids.map((id) =>
+        db.asUser(id, async (tx) => rowsOf<{ u: string; id: string }>(await tx.execute(sql`select current_user as u, current_setting('app.user_id', true) as id`))[0]),
+      ),
+    );
+    expect(seen).toEqual(ids.map((id) => ({ u: 'mockroom_app', id })));
+    const agent = await db.asAgent(aliceInterview, async (tx) => rowsOf<{ u: string }>(await tx.execute(sql`select current_user as u`))[0]);
+    expect(agent).toEqual({ u: 'mockroom_agent' });
+  });
+
   it('returns only the caller’s rows from a query with no owner filter', async () => {
     const seen = await db.asUser(alice, (tx) => tx.select().from(applications));
     expect(seen.map((a) => a.id)).toEqual([aliceApp]);
