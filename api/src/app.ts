@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
@@ -139,9 +140,24 @@ export function createApp(deps: AppDeps) {
       xFrameOptions: 'DENY',
     }),
   );
+  const tooLarge = (c2: Context) => c2.json(errorBody('payload_too_large', 'request body too large'), 413);
+  const limiters = new Map(
+    [MAX_CV_BYTES + 64 * 1024, AGENT_BODY_LIMIT_BYTES, DEFAULT_BODY_LIMIT_BYTES].map((maxSize) => [maxSize, bodyLimit({ maxSize, onError: tooLarge })]),
+  );
   app.use('/api/*', async (c, next) => {
     const limit = c.req.path === '/api/cv' ? MAX_CV_BYTES + 64 * 1024 : c.req.path.startsWith('/api/agent/') ? AGENT_BODY_LIMIT_BYTES : DEFAULT_BODY_LIMIT_BYTES;
-    return bodyLimit({ maxSize: limit, onError: (c2) => c2.json(errorBody('payload_too_large', 'request body too large'), 413) })(c, next);
+    // Decided from the headers where they suffice, as Hono's bodyLimit does once it has looked at
+    // the body: touching c.req.raw.body makes @hono/node-server build a full Request (stream,
+    // AbortController) even for a request that has no body, which costs more than a token.
+    // Node's HTTP/1.x parser: a request with neither Content-Length nor Transfer-Encoding has no
+    // body. Anything else (chunked, HTTP/2, in-process requests in tests) goes through bodyLimit.
+    const http1 = (c.env as { incoming?: { httpVersionMajor?: number } } | undefined)?.incoming?.httpVersionMajor === 1;
+    if (http1 && c.req.header('transfer-encoding') === undefined) {
+      const length = c.req.header('content-length');
+      if (length === undefined) return next();
+      return parseInt(length, 10) > limit ? tooLarge(c) : next();
+    }
+    return limiters.get(limit)!(c, next);
   });
   app.use('/api/*', csrfProtection(env.APP_BASE_URL));
   app.use('/api/*', loadSession());
