@@ -10,6 +10,12 @@ describe('parseAgentEnv', () => {
     expect(env.providers.openaiApiKey).toBeUndefined();
     expect(env.SPOOL_DIR).toBe('.data/spool');
     expect(env.AGENT_MAX_JOBS).toBe(12);
+    expect(env.AGENT_IDLE_PROCESSES).toBe(2);
+  });
+
+  it('keeps at least one prewarmed job process', () => {
+    expect(parseAgentEnv({ ...BASE, AGENT_IDLE_PROCESSES: '4' }).AGENT_IDLE_PROCESSES).toBe(4);
+    expect(() => parseAgentEnv({ ...BASE, AGENT_IDLE_PROCESSES: '0' })).toThrow(/AGENT_IDLE_PROCESSES/);
   });
 
   it('defaults AGENT_TURN_TUNING to tuned, accepts stock, and rejects anything else', () => {

@@ -39,6 +39,11 @@ const EnvSchema = z.object({
   DEEPGRAM_API_KEY: optional,
   ELEVEN_API_KEY: optional,
   AGENT_MAX_JOBS: intWithDefault(12, 1, 1000),
+  /**
+   * Job processes kept started and prewarmed ahead of dispatch, so a candidate who joins does not
+   * wait for a process to start and load the speech engines (~1.5 s on two cores).
+   */
+  AGENT_IDLE_PROCESSES: intWithDefault(2, 1, 32),
   /** CPU load (0..1) above which the worker stops taking jobs. */
   AGENT_LOAD_THRESHOLD: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),

@@ -3,6 +3,8 @@
  * (VAD, offline speech engines) once per process, and caps concurrent jobs both by count and by
  * CPU load. Everything else lives in recruiter.ts.
  */
+import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cli, defineAgent, WorkerOptions, type JobContext, type JobProcess, type JobRequest } from '@livekit/agents';
 import { AGENT_NAME } from '@mockroom/core';
@@ -11,6 +13,7 @@ import { AdmissionControl } from './admission.js';
 import { runInterviewJob, type ProcessUserData } from './recruiter.js';
 import { TranscriptSink } from './transcript-sink.js';
 import { createVad } from './turn/vad.js';
+import { bundleJobEntry, withChildFlags } from './job-bundle.js';
 
 /** How often the worker retries turns left in the spool by jobs that could not reach the API. */
 const SPOOL_REPLAY_INTERVAL_MS = 30_000;
@@ -47,9 +50,26 @@ if (isEntry) {
   // Started after cli.runApp below has initialised the framework's logger.
   setImmediate(() => void spool.replaySpool().catch(() => undefined));
   setInterval(() => void spool.replaySpool().catch(() => undefined), SPOOL_REPLAY_INTERVAL_MS).unref();
+  const self = fileURLToPath(import.meta.url);
+  // One folder per worker, so two workers on one checkout (tests beside a dev stack) never share one.
+  const bundleDir = join(self, '../../dist', `jobs-${process.pid}`);
+  const jobEntry = await bundleJobEntry(self, bundleDir, ['prompts']).catch((err: unknown) => {
+    console.warn(`agent: job bundle failed, job processes load the .ts entry under tsx: ${String(err)}`);
+    return null;
+  });
+  // The framework forks job and inference processes with process.execArgv.
+  const childArgv = withChildFlags(process.execArgv, jobEntry !== null);
+  process.execArgv.splice(0, process.execArgv.length, ...childArgv);
+  // glibc gives every thread that allocates its own malloc arena; a job process has many (WebRTC,
+  // koffi's worker that builds the PocketSphinx decoder). Two arenas measured ~12 MB less per
+  // prewarmed process. Children read it at start; this process is already running.
+  process.env.MALLOC_ARENA_MAX ??= '2';
+  process.on('exit', () => {
+    if (jobEntry) rmSync(bundleDir, { recursive: true, force: true });
+  });
   cli.runApp(
     new WorkerOptions({
-      agent: fileURLToPath(import.meta.url),
+      agent: jobEntry ?? self,
       agentName: AGENT_NAME,
       wsURL: env.LIVEKIT_URL,
       apiKey: env.LIVEKIT_API_KEY,
@@ -57,6 +77,8 @@ if (isEntry) {
       port: env.AGENT_HEALTH_PORT,
       logLevel: env.LOG_LEVEL,
       production,
+      // The framework keeps none in development; a cold process made every greeting wait for it.
+      numIdleProcesses: env.AGENT_IDLE_PROCESSES,
       // In development the CPU threshold is off (as the framework's default), the job cap stays.
       loadThreshold: production ? env.AGENT_LOAD_THRESHOLD : 1,
       loadFunc: (worker) => admission.load(worker),

@@ -281,9 +281,13 @@ export async function runInterviewJob(ctx: JobContext<ProcessUserData>, env: Age
     logger.info({ reason }, 'interview job finished');
   });
 
+  // The context (after the spool replay, so resumed turns include what it delivered) is fetched
+  // while the room connects: the candidate is waiting for the greeting. A failed fetch still
+  // fails the job after the connect, as before; the catch only keeps the rejection handled meanwhile.
+  const contextFetch = replay.then(() => fetchInterviewContext(env, interviewId));
+  contextFetch.catch(() => undefined);
   await ctx.connect();
-  await replay;
-  const context = await fetchInterviewContext(env, interviewId);
+  const context = await contextFetch;
   const { config, rejected } = applyOverride(env.providers, context.providers);
   if (rejected.length > 0) logger.warn({ rejected }, 'provider override not allowed here; using defaults');
 
