@@ -33,13 +33,15 @@ export const TurnInput = z.object({
   turnId: z.string().min(1).max(128).regex(/^[A-Za-z0-9_.:-]+$/),
   sequence: z.number().int().nonnegative(),
   speaker: Speaker,
-  text: z.string().max(MAX_TURN_TEXT_CHARS),
+  // Postgres text cannot hold NUL; a typed answer might carry one. Dropping it keeps the rest of
+  // the answer, and keeps one bad character from failing the other turns batched in its insert.
+  text: z.string().max(MAX_TURN_TEXT_CHARS).transform((s) => s.replaceAll('\u0000', '')),
   startedAt: z.iso.datetime(),
   endedAt: z.iso.datetime(),
   source: TurnSource.default('voice'),
   interrupted: z.boolean().default(false),
   /** The planned question this turn asks or answers, when known. */
-  questionId: z.string().max(64).nullish(),
+  questionId: z.string().max(64).regex(/^[^\u0000]*$/, 'no NUL characters').nullish(),
 });
 export type TurnInput = z.infer<typeof TurnInput>;
 
