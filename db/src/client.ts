@@ -3,7 +3,7 @@
  * PGlite in dataDir (or in memory when neither is given).
  *
  * The connection itself is the schema owner (migrations run as it). Every query on behalf of a
- * request runs inside a transaction after `SET LOCAL ROLE <narrow role>` and a transaction-local
+ * request runs inside a transaction after switching to its narrow role (`set_config('role', …, true)`, i.e. SET LOCAL ROLE) and a transaction-local
  * `set_config`, so row-level security applies and nothing outlives the transaction — not even on
  * a pooled connection that was killed mid-transaction. See docs/decisions/001-rls.md.
  */
