@@ -22,11 +22,14 @@ export default defineAgent({
   prewarm: async (proc: JobProcess) => {
     const env = getAgentEnv();
     proc.userData.vad = createVad();
-    const usesLocal =
-      env.providers.sttProvider === 'local' || env.providers.ttsProvider === 'local' || env.providers.ttsProvider === 'espeak';
-    if (usesLocal) {
+    // Only the engines this worker's providers use: each one held in every job process costs
+    // memory there. An interview whose override picks another local engine loads it on first use.
+    const stt = env.providers.sttProvider === 'local';
+    const flite = env.providers.ttsProvider === 'local';
+    const espeak = env.providers.ttsProvider === 'espeak';
+    if (stt || flite || espeak) {
       const local = await import('./providers/local/index.js');
-      await local.prewarmLocalSpeech();
+      await local.prewarmLocalSpeech({ stt, flite, espeak });
     }
   },
   entry: async (ctx: JobContext) => {
