@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CHILD_V8_FLAGS, isBundled, withChildFlags } from './job-bundle.js';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHILD_V8_FLAGS, isBundled, pruneStaleBundles, withChildFlags } from './job-bundle.js';
 
 describe('withChildFlags', () => {
   it("drops tsx's loader in every spelling and adds the young-generation limit", () => {
@@ -24,5 +27,22 @@ describe('isBundled', () => {
     expect(isBundled('@livekit/agents')).toBe(false);
     expect(isBundled('node:fs')).toBe(false);
     expect(isBundled('koffi')).toBe(false);
+  });
+});
+
+describe('pruneStaleBundles', () => {
+  it("removes bundles of workers that are gone and keeps a live worker's", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bundles-'));
+    // Above the kernel's pid limit (4194304), so never a live process.
+    const dead = join(dir, 'jobs-9999999');
+    const live = join(dir, `jobs-${process.pid}`);
+    const other = join(dir, 'unrelated');
+    for (const d of [dead, live, other]) mkdirSync(d);
+    pruneStaleBundles(dir);
+    expect([existsSync(dead), existsSync(live), existsSync(other)]).toEqual([false, true, true]);
+  });
+
+  it('ignores a missing folder', () => {
+    expect(() => pruneStaleBundles(join(tmpdir(), 'no-such-bundles-dir'))).not.toThrow();
   });
 });

@@ -6,7 +6,7 @@
  * start, with esbuild (tsx's own dependency); job processes load that and keep packages from
  * node_modules as they are. Any failure leaves the worker on its .ts entry under tsx, as before.
  */
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -25,6 +25,29 @@ function loadEsbuild(): EsbuildLike {
 /** Workspace packages ship TypeScript sources and are bundled; every other package stays external. */
 export function isBundled(specifier: string): boolean {
   return specifier.startsWith('.') || specifier.startsWith('/') || specifier.startsWith('@mockroom/');
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes `jobs-<pid>` bundles left by workers that were killed before their exit handler ran. */
+export function pruneStaleBundles(distDir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(distDir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = /^jobs-(\d+)$/.exec(name)?.[1];
+    if (pid && !isAlive(Number(pid))) rmSync(join(distDir, name), { recursive: true, force: true });
+  }
 }
 
 /**

@@ -13,7 +13,7 @@ import { AdmissionControl } from './admission.js';
 import { runInterviewJob, type ProcessUserData } from './recruiter.js';
 import { TranscriptSink } from './transcript-sink.js';
 import { createVad } from './turn/vad.js';
-import { bundleJobEntry, withChildFlags } from './job-bundle.js';
+import { bundleJobEntry, pruneStaleBundles, withChildFlags } from './job-bundle.js';
 
 /** How often the worker retries turns left in the spool by jobs that could not reach the API. */
 const SPOOL_REPLAY_INTERVAL_MS = 30_000;
@@ -56,6 +56,7 @@ if (isEntry) {
   const self = fileURLToPath(import.meta.url);
   // One folder per worker, so two workers on one checkout (tests beside a dev stack) never share one.
   const bundleDir = join(self, '../../dist', `jobs-${process.pid}`);
+  pruneStaleBundles(join(bundleDir, '..'));
   const jobEntry = await bundleJobEntry(self, bundleDir, ['prompts']).catch((err: unknown) => {
     console.warn(`agent: job bundle failed, job processes load the .ts entry under tsx: ${String(err)}`);
     return null;
