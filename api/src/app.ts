@@ -5,7 +5,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from 'hono';
@@ -22,7 +21,6 @@ import { SCORE_JOB, scoreInterviewJob } from './jobs/score-interview.js';
 import { createAnalysisService, type AnalysisService } from './lib/analysis/index.js';
 import type { AppEnv, Services } from './lib/context.js';
 import { ApiError, errorBody, RateLimitedError } from './lib/errors.js';
-import { readIncomingText } from './lib/incoming-body.js';
 import { createLogger, redactUrl, type Logger } from './lib/logger.js';
 import { createOutboxMailer, createResendMailer, type Mailer } from './lib/mailer.js';
 import { createRouter } from './lib/openapi.js';
@@ -153,19 +151,11 @@ export function createApp(deps: AppDeps) {
     // AbortController) even for a request that has no body, which costs more than a token.
     // Node's HTTP/1.x parser: a request with neither Content-Length nor Transfer-Encoding has no
     // body. Anything else (chunked, HTTP/2, in-process requests in tests) goes through bodyLimit.
-    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-    if (incoming?.httpVersionMajor === 1 && c.req.header('transfer-encoding') === undefined) {
+    const http1 = (c.env as { incoming?: { httpVersionMajor?: number } } | undefined)?.incoming?.httpVersionMajor === 1;
+    if (http1 && c.req.header('transfer-encoding') === undefined) {
       const length = c.req.header('content-length');
       if (length === undefined) return next();
-      if (parseInt(length, 10) > limit) return tooLarge(c);
-      // The agent's JSON posts (turns at thousands a second): the text straight from the socket,
-      // where the JSON validator reads it (c.req.json() parses bodyCache.text). Node's parser stops
-      // at Content-Length, checked just above.
-      if (limit === AGENT_BODY_LIMIT_BYTES && c.req.header('content-type') === 'application/json') {
-        // Hono stores the pending read there (its type names the settled value).
-        (c.req.bodyCache as { text?: Promise<string> }).text = readIncomingText(incoming);
-      }
-      return next();
+      return parseInt(length, 10) > limit ? tooLarge(c) : next();
     }
     return limiters.get(limit)!(c, next);
   });
