@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeLevel, planSteps, type SessionResult, type TurnRow } from './voice.js';
+import { capacityTurnsPerBot, judgeLevel, planSteps, type SessionResult, type TurnRow } from './voice.js';
 
 function session(latencies: (number | null)[], over: Partial<SessionResult> = {}): SessionResult {
   const turns = latencies.map(
@@ -37,5 +37,14 @@ describe('judgeLevel', () => {
     expect(judgeLevel(4, [session([400]), session([], { greetingMs: null })], 420).reason).toMatch(/refused/);
     expect(judgeLevel(4, [session([400], { audioGaps: 3 })], 420).reason).toMatch(/gap/);
     expect(judgeLevel(4, [session([400, null])], 420).reason).toMatch(/without a reply/);
+  });
+});
+
+describe('capacityTurnsPerBot', () => {
+  it('gives every level at least the minimum number of samples, and each bot at least its minimum', () => {
+    expect(capacityTurnsPerBot(2, 5, 20)).toBe(10);
+    expect(capacityTurnsPerBot(3, 5, 20)).toBe(7);
+    expect(capacityTurnsPerBot(8, 5, 20)).toBe(5);
+    expect(capacityTurnsPerBot(2, 2, 0)).toBe(2);
   });
 });

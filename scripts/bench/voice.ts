@@ -229,6 +229,14 @@ export interface CapacityLevel {
   reason: string;
 }
 
+/**
+ * Answers each bot gives at one C1 level: at least `minPerBot`, and enough that the level has
+ * `minSamples` latencies in all, so its p95 is not simply the largest of a handful of turns.
+ */
+export function capacityTurnsPerBot(level: number, minPerBot: number, minSamples: number): number {
+  return Math.max(minPerBot, Math.ceil(minSamples / Math.max(1, level)));
+}
+
 /** Judges one C1 level against the single-interview p95. */
 export function judgeLevel(level: number, sessions: SessionResult[], singleP95: number | null, marginMs = 100): CapacityLevel {
   const lat = sessions.flatMap((s) => s.turns.map((t) => t.latencyMs).filter((x): x is number => x !== null));
