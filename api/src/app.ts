@@ -19,7 +19,7 @@ import type { Env } from './env.js';
 import { createJobRunner, type JobRunner } from './jobs/runner.js';
 import { SCORE_JOB, scoreInterviewJob } from './jobs/score-interview.js';
 import { createAnalysisService, type AnalysisService } from './lib/analysis/index.js';
-import type { AppEnv, Services } from './lib/context.js';
+import type { Services } from './lib/context.js';
 import { ApiError, errorBody, RateLimitedError } from './lib/errors.js';
 import { createLogger, redactUrl, type Logger } from './lib/logger.js';
 import { createOutboxMailer, createResendMailer, type Mailer } from './lib/mailer.js';
