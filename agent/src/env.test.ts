@@ -1,5 +1,6 @@
+import { cpus } from 'node:os';
 import { describe, it, expect } from 'vitest';
-import { AgentEnvError, parseAgentEnv } from './env.js';
+import { AgentEnvError, defaultMaxJobs, HOSTED_SPEECH_MAX_JOBS, LOCAL_SPEECH_JOBS_PER_CORE, parseAgentEnv } from './env.js';
 
 const BASE = { AGENT_API_TOKEN: 'dev-agent-token-change-me-0123456789' };
 
@@ -9,7 +10,7 @@ describe('parseAgentEnv', () => {
     expect(env.providers).toMatchObject({ sttProvider: 'local', llmProvider: 'local', ttsProvider: 'local' });
     expect(env.providers.openaiApiKey).toBeUndefined();
     expect(env.SPOOL_DIR).toBe('.data/spool');
-    expect(env.AGENT_MAX_JOBS).toBe(12);
+    expect(env.AGENT_MAX_JOBS).toBe(defaultMaxJobs(env.providers, cpus().length));
     expect(env.AGENT_IDLE_PROCESSES).toBe(2);
   });
 
@@ -39,5 +40,17 @@ describe('parseAgentEnv', () => {
     expect(problems).toMatch(/STT_PROVIDER: unknown provider "whisperx"/);
     expect(problems).toMatch(/TTS_PROVIDER=elevenlabs needs ELEVEN_API_KEY/);
     expect((error as AgentEnvError).message.split('\n').length).toBe((error as AgentEnvError).problems.length + 1);
+  });
+});
+
+describe('defaultMaxJobs', () => {
+  it('caps offline speech by cores, hosted speech at a fixed number', () => {
+    expect(defaultMaxJobs({ sttProvider: 'local', ttsProvider: 'local' }, 2)).toBe(2 * LOCAL_SPEECH_JOBS_PER_CORE);
+    expect(defaultMaxJobs({ sttProvider: 'deepgram', ttsProvider: 'espeak' }, 8)).toBe(8 * LOCAL_SPEECH_JOBS_PER_CORE);
+    expect(defaultMaxJobs({ sttProvider: 'deepgram', ttsProvider: 'elevenlabs' }, 2)).toBe(HOSTED_SPEECH_MAX_JOBS);
+  });
+
+  it('an explicit AGENT_MAX_JOBS wins', () => {
+    expect(parseAgentEnv({ AGENT_API_TOKEN: 'x'.repeat(16), AGENT_MAX_JOBS: '7' }).AGENT_MAX_JOBS).toBe(7);
   });
 });

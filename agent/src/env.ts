@@ -3,6 +3,7 @@
  * unset; every problem (missing values, unknown provider names, missing keys for the selected
  * providers) is reported at once, at start-up, never mid-call.
  */
+import { cpus } from 'node:os';
 import { z } from 'zod';
 import { providerProblems, type ProviderConfig } from './providers/registry.js';
 
@@ -38,7 +39,11 @@ const EnvSchema = z.object({
   GROQ_API_KEY: optional,
   DEEPGRAM_API_KEY: optional,
   ELEVEN_API_KEY: optional,
-  AGENT_MAX_JOBS: intWithDefault(12, 1, 1000),
+  /** Unset: see defaultMaxJobs. */
+  AGENT_MAX_JOBS: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.coerce.number().int().min(1).max(1000).optional(),
+  ),
   /**
    * Job processes kept started and prewarmed ahead of dispatch, so a candidate who joins does not
    * wait for a process to start and load the speech engines (~1.5 s on two cores).
@@ -61,7 +66,23 @@ const EnvSchema = z.object({
   NODE_ENV: optional,
 });
 
-export type AgentEnv = z.infer<typeof EnvSchema> & { providers: ProviderConfig };
+export type AgentEnv = Omit<z.infer<typeof EnvSchema>, 'AGENT_MAX_JOBS'> & { AGENT_MAX_JOBS: number; providers: ProviderConfig };
+
+/**
+ * Interviews per core when speech runs in the job processes (PocketSphinx, Flite, eSpeak). Measured
+ * on 2 cores (`pnpm bench`, C1): 4 simultaneous offline interviews kept p95 within 100 ms of one
+ * interview's (p50 561 → 663 ms); at 6 the p50 was 3.5 s and a dispatch went unanswered. So the
+ * worker refuses the fifth rather than slow every call down.
+ */
+export const LOCAL_SPEECH_JOBS_PER_CORE = 2;
+/** With hosted speech a job is mostly VAD, turn detection and Opus; not measured here. */
+export const HOSTED_SPEECH_MAX_JOBS = 12;
+
+/** The job cap when AGENT_MAX_JOBS is unset. */
+export function defaultMaxJobs(p: Pick<ProviderConfig, 'sttProvider' | 'ttsProvider'>, cores: number): number {
+  const localSpeech = p.sttProvider === 'local' || p.ttsProvider === 'local' || p.ttsProvider === 'espeak';
+  return localSpeech ? Math.max(1, LOCAL_SPEECH_JOBS_PER_CORE * cores) : HOSTED_SPEECH_MAX_JOBS;
+}
 
 export class AgentEnvError extends Error {
   override name = 'AgentEnvError';
@@ -118,7 +139,8 @@ export function parseAgentEnv(source: Record<string, string | undefined>): Agent
     }),
   );
   if (problems.length > 0 || !parsed.success) throw new AgentEnvError(problems);
-  return { ...parsed.data, providers: toProviderConfig(parsed.data) };
+  const providers = toProviderConfig(parsed.data);
+  return { ...parsed.data, AGENT_MAX_JOBS: parsed.data.AGENT_MAX_JOBS ?? defaultMaxJobs(providers, cpus().length), providers };
 }
 
 let cached: AgentEnv | null = null;
