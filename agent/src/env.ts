@@ -5,7 +5,7 @@
  */
 import { cpus } from 'node:os';
 import { z } from 'zod';
-import { providerProblems, type ProviderConfig } from './providers/registry.js';
+import { localSpeechEngines, providerProblems, type ProviderConfig } from './providers/registry.js';
 
 const optional = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().optional());
 const withDefault = (value: string) =>
@@ -80,8 +80,8 @@ export const HOSTED_SPEECH_MAX_JOBS = 12;
 
 /** The job cap when AGENT_MAX_JOBS is unset. */
 export function defaultMaxJobs(p: Pick<ProviderConfig, 'sttProvider' | 'ttsProvider'>, cores: number): number {
-  const localSpeech = p.sttProvider === 'local' || p.ttsProvider === 'local' || p.ttsProvider === 'espeak';
-  return localSpeech ? Math.max(1, LOCAL_SPEECH_JOBS_PER_CORE * cores) : HOSTED_SPEECH_MAX_JOBS;
+  const engines = localSpeechEngines(p);
+  return engines.stt || engines.flite || engines.espeak ? Math.max(1, LOCAL_SPEECH_JOBS_PER_CORE * cores) : HOSTED_SPEECH_MAX_JOBS;
 }
 
 export class AgentEnvError extends Error {

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { cli, defineAgent, WorkerOptions, type JobContext, type JobProcess, type JobRequest } from '@livekit/agents';
 import { AGENT_NAME } from '@mockroom/core';
 import { getAgentEnv } from './env.js';
+import { localSpeechEngines } from './providers/registry.js';
 import { AdmissionControl } from './admission.js';
 import { runInterviewJob, type ProcessUserData } from './recruiter.js';
 import { TranscriptSink } from './transcript-sink.js';
@@ -24,12 +25,10 @@ export default defineAgent({
     proc.userData.vad = createVad();
     // Only the engines this worker's providers use: each one held in every job process costs
     // memory there. An interview whose override picks another local engine loads it on first use.
-    const stt = env.providers.sttProvider === 'local';
-    const flite = env.providers.ttsProvider === 'local';
-    const espeak = env.providers.ttsProvider === 'espeak';
-    if (stt || flite || espeak) {
+    const engines = localSpeechEngines(env.providers);
+    if (engines.stt || engines.flite || engines.espeak) {
       const local = await import('./providers/local/index.js');
-      await local.prewarmLocalSpeech({ stt, flite, espeak });
+      await local.prewarmLocalSpeech(engines);
     }
   },
   entry: async (ctx: JobContext) => {

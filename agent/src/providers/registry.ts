@@ -103,6 +103,11 @@ export function applyOverride(
   return { config, rejected };
 }
 
+/** Which in-process offline speech engines a configuration runs (each costs memory and CPU in every job process). */
+export function localSpeechEngines(cfg: Pick<ProviderConfig, 'sttProvider' | 'ttsProvider'>): { stt: boolean; flite: boolean; espeak: boolean } {
+  return { stt: cfg.sttProvider === 'local', flite: cfg.ttsProvider === 'local', espeak: cfg.ttsProvider === 'espeak' };
+}
+
 /** Names an interview may pick under this deployment's keys. */
 export function allowedOverrides(cfg: ProviderConfig): { stt: string[]; llm: string[]; tts: string[] } {
   const ok = (field: 'sttProvider' | 'llmProvider' | 'ttsProvider', names: readonly string[]) =>
