@@ -16,7 +16,7 @@ import { and, eq, ne, sql } from 'drizzle-orm';
 import type { MockroomDb } from '@mockroom/db/client';
 import { rowsOf } from '@mockroom/db/client';
 import { sessions, users } from '@mockroom/db/schema';
-import { TtlCache } from '../lib/ttl-cache.js';
+import { cachePerOwner } from '../lib/ttl-cache.js';
 
 export const SESSION_IDLE_MS = 14 * 24 * 3600_000;
 export const SESSION_ABSOLUTE_MS = 60 * 24 * 3600_000;
@@ -79,12 +79,7 @@ interface CachedSession {
   session: Session;
   user: SessionUser;
 }
-const caches = new WeakMap<MockroomDb, TtlCache<string, CachedSession>>();
-function cacheOf(db: MockroomDb): TtlCache<string, CachedSession> {
-  let c = caches.get(db);
-  if (!c) caches.set(db, (c = new TtlCache(SESSION_CACHE_TTL_MS, SESSION_CACHE_MAX)));
-  return c;
-}
+const cacheOf = cachePerOwner<MockroomDb, string, CachedSession>(SESSION_CACHE_TTL_MS, SESSION_CACHE_MAX);
 
 /** Call after any write to the user's row or sessions, so this instance re-reads them. */
 export function forgetUser(db: MockroomDb, userId: string): void {

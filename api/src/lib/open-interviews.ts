@@ -6,17 +6,13 @@
  * clears all); a close made by another API instance is seen here within OPEN_INTERVIEW_TTL_MS.
  */
 import type { MockroomDb } from '@mockroom/db/client';
-import { TtlCache } from './ttl-cache.js';
+import { cachePerOwner } from './ttl-cache.js';
 
 export const OPEN_INTERVIEW_TTL_MS = 2_000;
 const MAX_ENTRIES = 10_000;
 
-const caches = new WeakMap<MockroomDb, TtlCache<string, string>>();
-function cacheOf(db: MockroomDb): TtlCache<string, string> {
-  let c = caches.get(db);
-  if (!c) caches.set(db, (c = new TtlCache(OPEN_INTERVIEW_TTL_MS, MAX_ENTRIES)));
-  return c;
-}
+/** interview id → the user it is open for. */
+const cacheOf = cachePerOwner<MockroomDb, string, string>(OPEN_INTERVIEW_TTL_MS, MAX_ENTRIES);
 
 export function isKnownOpen(db: MockroomDb, interviewId: string, userId: string): boolean {
   return cacheOf(db).get(interviewId) === userId;

@@ -12,7 +12,7 @@ import type { MockroomDb } from '@mockroom/db/client';
 import { interviews, transcriptTurns } from '@mockroom/db/schema';
 import { pgCode } from './errors.js';
 import { markLiveTx } from './interview-lifecycle.js';
-import { TtlCache } from './ttl-cache.js';
+import { cachePerOwner } from './ttl-cache.js';
 
 export type StoredTurn = typeof transcriptTurns.$inferSelect;
 export type IngestResult = { created: boolean; turn: StoredTurn } | null;
@@ -24,12 +24,7 @@ export type IngestResult = { created: boolean; turn: StoredTurn } | null;
  * state; if it refuses (or the interview is gone), the batch is retried on the full path, which
  * gives the exact answer (404/409).
  */
-const started = new WeakMap<MockroomDb, TtlCache<string, string>>();
-function startedOf(db: MockroomDb): TtlCache<string, string> {
-  let c = started.get(db);
-  if (!c) started.set(db, (c = new TtlCache(10 * 60_000, 10_000)));
-  return c;
-}
+const startedOf = cachePerOwner<MockroomDb, string, string>(10 * 60_000, 10_000);
 
 export async function ingestTurns(db: MockroomDb, interviewId: string, turns: TurnInput[], now: Date): Promise<IngestResult[]> {
   const known = startedOf(db).get(interviewId);
