@@ -1,6 +1,8 @@
 /** Shared OpenAPI pieces: the error schema and a router factory whose validation errors use it. */
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context.js';
+import { errorBody } from './errors.js';
 
 export const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).openapi('Error');
 
@@ -13,7 +15,7 @@ export const errorResponses = {
 } as const;
 
 export function createRouter() {
-  return new OpenAPIHono<AppEnv>({
+  const router = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
         const issues = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
@@ -21,7 +23,31 @@ export function createRouter() {
       }
     },
   });
+  // A declared request body is required, by construction. @hono/zod-openapi treats a body without
+  // `required: true` as optional and hands the handler `{}` when the request has no Content-Type;
+  // setting `required` on the route itself would not do for a route with two media types (the CV's
+  // JSON or multipart), whose validators would then both run. So every route with a body gets a gate
+  // that refuses a request without a Content-Type (the library's own gate answers 415 to a type the
+  // route does not declare, and the validator 400 to malformed JSON), and the document says required.
+  const register = router.openapi;
+  router.openapi = ((route: RouteConfig, handler: never, hook?: never) => {
+    const body = route.request?.body;
+    if (!body?.content || body.required === false) return register(route as never, handler, hook);
+    const request = { ...route.request };
+    const middleware = [requireBody, ...(route.middleware === undefined ? [] : Array.isArray(route.middleware) ? route.middleware : [route.middleware])];
+    const result = register({ ...route, request, middleware } as never, handler, hook);
+    // The registry keeps this `request` object; the validators were built above from the original.
+    request.body = { ...body, required: true };
+    return result;
+  }) as typeof router.openapi;
+  return router;
 }
+
+const requireBody: MiddlewareHandler = async (c, next) => {
+  if (!c.req.header('content-type')) return c.json(errorBody('body_required', 'this request needs a JSON body'), 400);
+  await next();
+};
+
 
 export function json<T extends z.ZodType>(schema: T, description = 'ok') {
   return { description, content: { 'application/json': { schema } } };

@@ -20,6 +20,10 @@ export function createMeRoutes() {
                 schema: z.object({
                   displayName: z.string().trim().min(1).max(80).optional(),
                   emailPreferences: z.object({ reportReady: z.boolean().optional() }).strict().optional(),
+                })
+                // An update that names nothing to change is a client error, not an empty UPDATE (a 500).
+                .refine((b) => b.displayName !== undefined || (b.emailPreferences !== undefined && Object.keys(b.emailPreferences).length > 0), {
+                  message: 'name at least one field to change',
                 }),
               },
             },
@@ -34,7 +38,7 @@ export function createMeRoutes() {
           tx
             .update(users)
             .set({
-              ...(body.displayName ? { displayName: body.displayName } : {}),
+              ...(body.displayName !== undefined ? { displayName: body.displayName } : {}),
               ...(body.emailPreferences ? { emailPreferences: { ...user.emailPreferences, ...body.emailPreferences } } : {}),
             })
             .where(eq(users.id, user.id))
