@@ -2,6 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['core', 'db', 'api', 'agent', 'web', 'scripts/bench', 'tests'],
+    projects: ['core', 'db', 'api', 'agent', 'web', 'scripts/bench', 'eval', 'tests'],
   },
 });

@@ -43,7 +43,7 @@ if [ $# -gt 0 ]; then
 else
   # Unit and in-process suites first, in parallel; then the cross-process suites (real servers, a browser,
   # timing-sensitive audio) on their own, so they do not share the 2 cores with the unit suites.
-  run_vitest --project core --project db --project api --project agent --project web --project bench --passWithNoTests || status=$?
+  run_vitest --project core --project db --project api --project agent --project web --project bench --project eval --passWithNoTests || status=$?
   run_vitest --project tests || status=$?
 fi
 

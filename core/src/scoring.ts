@@ -85,6 +85,18 @@ function lengthScore(words: number): number {
   return 0.55;
 }
 
+export interface StarParts {
+  situation: boolean;
+  task: boolean;
+  action: boolean;
+  result: boolean;
+}
+
+/** Which STAR parts an answer gives, by the markers above. */
+export function detectStar(text: string): StarParts {
+  return { situation: SITUATION.test(text), task: TASK.test(text), action: ACTION.test(text), result: RESULT.test(text) };
+}
+
 function featuresOf(question: PlanQuestion, turns: TurnRecord[], requiredSkills: string[]): AnswerFeatures {
   const text = turns.map((t) => t.text).join(' ');
   const sentences = turns.flatMap(splitSentences);
@@ -92,7 +104,7 @@ function featuresOf(question: PlanQuestion, turns: TurnRecord[], requiredSkills:
   const fillerCount = Object.values(countFillers(text)).reduce((a, b) => a + b, 0);
   const fillerRate = words ? (fillerCount / words) * 100 : 0;
   const meanSentenceWords = sentences.length ? words / sentences.length : words;
-  const star = { situation: SITUATION.test(text), task: TASK.test(text), action: ACTION.test(text), result: RESULT.test(text) };
+  const star = detectStar(text);
   const concrete = count(CONCRETE, text);
   const numbers = count(NUMBER, text);
   const outcomes = count(OUTCOME, text);

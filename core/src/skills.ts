@@ -375,6 +375,28 @@ export function getSkill(name: string): SkillDef | null {
   return BY_NAME.get(name.toLowerCase()) ?? null;
 }
 
+const BY_ALIAS = new Map<string, string>();
+for (const s of SKILLS) {
+  for (const term of [s.name, ...s.aliases]) {
+    const key = normaliseSkillTerm(term.startsWith('=') ? term.slice(1) : term);
+    if (!BY_ALIAS.has(key)) BY_ALIAS.set(key, s.name);
+  }
+}
+
+/** Lower case, "-" and runs of spaces as one space, edge punctuation trimmed: the form labels and aliases are compared in. */
+export function normaliseSkillTerm(term: string): string {
+  return term
+    .toLowerCase()
+    .replace(/[\s-]+/g, ' ')
+    .replace(/^[^\p{L}\p{N}.#+]+|[^\p{L}\p{N}#+]+$/gu, '')
+    .trim();
+}
+
+/** The canonical name a term is written for, when the whole term is a name or alias in the vocabulary; else null. */
+export function canonicalSkill(term: string): string | null {
+  return BY_ALIAS.get(normaliseSkillTerm(term)) ?? null;
+}
+
 export function isSoftSkill(name: string): boolean {
   return getSkill(name)?.category === 'soft';
 }

@@ -1,0 +1,15 @@
+/** The whole evaluation set, and the fixed subset `--quick` runs in CI. */
+import { DEV_ANSWERS } from './answers-dev.js';
+import { HELDOUT_ANSWERS } from './answers-heldout.js';
+import { DEV_CV_JD } from './cv-jd-dev.js';
+import { HELDOUT_CV_JD } from './cv-jd-heldout.js';
+import type { AnswerPairCase, CvJdCase } from './types.js';
+
+export * from './types.js';
+
+export const CV_JD_CASES: CvJdCase[] = [...DEV_CV_JD, ...HELDOUT_CV_JD];
+export const ANSWER_CASES: AnswerPairCase[] = [...DEV_ANSWERS, ...HELDOUT_ANSWERS];
+
+/** A small, fixed slice of each split: enough to exercise every metric, quick enough for CI. */
+export const QUICK_CV_JD_IDS = ['d-backend-senior-payments', 'd-nurse-to-cs', 'd-primary-teacher', 'd-data-engineer-mismatch', 'h-teacher-maths', 'h-soc-analyst'];
+export const QUICK_ANSWER_IDS = ['da-backend-mentoring', 'da-nurse-cs-motivation', 'da-teacher-parent', 'ha-hotel-complaint', 'ha-warehouse-safety'];

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { ANSWER_CASES, CV_JD_CASES, QUICK_ANSWER_IDS, QUICK_CV_JD_IDS } from './data/index.js';
+import { addSets, emptyCounts, prf, toKey } from './src/metrics.js';
+import { runEval } from './src/run-eval.js';
+import { toMarkdown } from './src/report.js';
+
+describe('evaluation set', () => {
+  it('has the size and spread issue 13 asks for, with about a third held out', () => {
+    expect(CV_JD_CASES.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(CV_JD_CASES.map((c) => c.occupation)).size).toBeGreaterThanOrEqual(10);
+    expect(ANSWER_CASES.length * 2).toBeGreaterThanOrEqual(80);
+    for (const set of [CV_JD_CASES, ANSWER_CASES]) {
+      const held = set.filter((c) => c.split === 'heldout').length / set.length;
+      expect(held).toBeGreaterThan(0.28);
+      expect(held).toBeLessThan(0.4);
+    }
+    expect(new Set([...CV_JD_CASES, ...ANSWER_CASES].map((c) => c.id)).size).toBe(CV_JD_CASES.length + ANSWER_CASES.length);
+  });
+
+  it('labels every gap as one of the case’s own requirements and every band inside 0–100', () => {
+    for (const c of CV_JD_CASES) {
+      const reqs = new Set([...c.labels.required, ...c.labels.niceToHave].map(toKey));
+      for (const g of c.labels.gaps) expect(reqs, `${c.id}: ${g}`).toContain(toKey(g));
+      const [lo, hi] = c.labels.fitBand;
+      expect(lo).toBeGreaterThanOrEqual(0);
+      expect(hi).toBeLessThanOrEqual(100);
+      expect(lo).toBeLessThan(hi);
+    }
+  });
+});
+
+describe('metrics', () => {
+  it('normalises skill names through the canonical vocabulary', () => {
+    expect(toKey('Postgres')).toBe('postgresql');
+    expect(toKey(' PostgreSQL. ')).toBe('postgresql');
+    expect(toKey('Golang')).toBe('go');
+    expect(toKey('Not-A-Known Skill')).toBe('not a known skill');
+  });
+
+  it('counts micro precision and recall', () => {
+    const c = emptyCounts();
+    addSets(c, new Set(['a', 'b', 'x']), new Set(['a', 'b', 'c', 'd']));
+    const r = prf(c);
+    expect([r.tp, r.fp, r.fn]).toEqual([2, 1, 2]);
+    expect(r.precision).toBeCloseTo(2 / 3, 3);
+    expect(r.recall).toBe(0.5);
+  });
+});
+
+describe('pnpm eval --quick', () => {
+  const run = runEval({ quick: true, command: 'test', now: new Date('2026-01-01T00:00:00Z') });
+
+  it('runs the fixed subset through both splits and computes every metric', () => {
+    expect(run.splits.map((s) => s.split)).toEqual(['dev', 'heldout']);
+    const total = run.splits.reduce((n, s) => n + s.cvJdCases, 0);
+    expect(total).toBe(QUICK_CV_JD_IDS.length);
+    expect(run.splits.reduce((n, s) => n + s.answerPairs, 0)).toBe(QUICK_ANSWER_IDS.length);
+    for (const s of run.splits) {
+      for (const v of [s.skills.precision, s.skills.recall, s.gaps.precision, s.gaps.recall, s.fitBandHitRate, s.pairAccuracy, s.pairAccuracyWithMargin, s.star.f1]) {
+        expect(v).toBeGreaterThanOrEqual(0);
+        expect(v).toBeLessThanOrEqual(1);
+      }
+      expect(s.skills.tp + s.skills.fn).toBeGreaterThan(0);
+      expect(s.star.tp + s.star.fn).toBeGreaterThan(0);
+    }
+    expect(run.splits[0]!.items?.cvJd.length).toBeGreaterThan(0);
+    expect(run.splits[1]!.items).toBeUndefined();
+    expect(toMarkdown(run)).toContain('## heldout split');
+  });
+});

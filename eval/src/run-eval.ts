@@ -1,0 +1,18 @@
+/** One evaluation run over the whole set or the quick subset, both splits. */
+import { ANSWER_CASES, CV_JD_CASES, QUICK_ANSWER_IDS, QUICK_CV_JD_IDS } from '../data/index.js';
+import type { Split } from '../data/types.js';
+import { evaluateSplit } from './evaluate.js';
+import type { EvalRun } from './report.js';
+
+export function runEval(opts: { quick: boolean; command: string; now?: Date }): EvalRun {
+  const cvJd = opts.quick ? CV_JD_CASES.filter((c) => QUICK_CV_JD_IDS.includes(c.id)) : CV_JD_CASES;
+  const answers = opts.quick ? ANSWER_CASES.filter((c) => QUICK_ANSWER_IDS.includes(c.id)) : ANSWER_CASES;
+  const splits = (['dev', 'heldout'] as Split[]).map((split) =>
+    evaluateSplit(
+      split,
+      cvJd.filter((c) => c.split === split),
+      answers.filter((c) => c.split === split),
+    ),
+  );
+  return { generatedAt: (opts.now ?? new Date()).toISOString(), mode: opts.quick ? 'quick' : 'full', command: opts.command, engine: 'offline', splits };
+}
