@@ -26,9 +26,10 @@ interface EspeakApi {
  */
 const GLOBAL_KEY = Symbol.for('mockroom.local.espeak');
 const globals = globalThis as unknown as Record<symbol, EspeakApi | undefined>;
-const espeakMutex = new NativeMutex();
+/** Shared with the Piper phonemizer: eSpeak's voice is process-wide, so phonemizing and synthesis take turns. */
+export const espeakMutex = new NativeMutex();
 
-function loadEspeak(): EspeakApi {
+export function loadEspeak(): EspeakApi {
   const existing = globals[GLOBAL_KEY];
   if (existing) return existing;
   const lib = loadSharedLibrary('libespeak-ng.so.1', ESPEAK_PACKAGE);

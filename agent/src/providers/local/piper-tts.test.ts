@@ -1,0 +1,195 @@
+/**
+ * Piper TTS on the real voice fetched by the set-up (models/piper-en_US-joe-medium): Piper's
+ * phoneme-id conventions, audio that is speech of a plausible length, streaming, and a round trip
+ * through PocketSphinx. Missing model files fail the suite with the set-up step to run.
+ */
+import { initializeLogger, tts } from '@livekit/agents';
+import { AudioFrame, combineAudioFrames } from '@livekit/rtc-node';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { rms } from './pcm.js';
+import { floatToInt16, PiperModel, sharedPiperModel } from './piper-model.js';
+import { clausePhonemes, phonemesToIds, piperPhonemeIds, splitClauses } from './piper-phonemizer.js';
+import { PiperTTS } from './piper-tts.js';
+import { parsePiperConfig, piperVoiceFiles, PiperModelMissingError, readPiperConfig, type PiperVoiceConfig } from './piper-voice.js';
+import { PocketSphinxSTT } from './pocketsphinx-stt.js';
+
+const TYPICAL = 'Thanks for joining today. Could you tell me about a project you led recently?';
+/** Frame RMS of clearly voiced speech. */
+const VOICED_RMS = 300;
+
+/** Interview-style sentences with content words a recogniser should get back. */
+const SENTENCES: { text: string; keywords: string[] }[] = [
+  { text: 'I led the migration to TypeScript and reduced errors by forty percent.', keywords: ['migration', 'errors', 'forty', 'percent'] },
+  { text: 'Our team shipped the new payment service in three months.', keywords: ['team', 'payment', 'service', 'months'] },
+  { text: 'I worked closely with the product manager to define the roadmap.', keywords: ['closely', 'product', 'manager', 'define'] },
+  { text: 'We improved the database performance by adding better indexes.', keywords: ['database', 'performance', 'better', 'indexes'] },
+  { text: 'My biggest challenge was hiring engineers for a remote team.', keywords: ['biggest', 'challenge', 'hiring', 'engineers'] },
+  { text: 'I wrote automated tests for the mobile application.', keywords: ['automated', 'tests', 'mobile', 'application'] },
+];
+
+let config: PiperVoiceConfig;
+
+beforeAll(async () => {
+  initializeLogger({ pretty: false, level: 'warn' });
+  // Throws PiperModelMissingError ("run scripts/setup.sh") when the set-up has not fetched the voice.
+  config = readPiperConfig(piperVoiceFiles().config);
+  await sharedPiperModel();
+}, 60_000);
+
+async function collect(stream: AsyncIterable<tts.SynthesizedAudio>): Promise<tts.SynthesizedAudio[]> {
+  const out: tts.SynthesizedAudio[] = [];
+  for await (const audio of stream) out.push(audio);
+  return out;
+}
+
+describe('Piper phonemes', () => {
+  it('cuts clauses at punctuation before whitespace, keeping abbreviations and decimals whole', () => {
+    expect(splitClauses('Hello, Mr. Smith paid $3.50; really? Yes: twice!')).toEqual([
+      { text: 'Hello', punctuation: ',' },
+      { text: 'Mr. Smith paid $3.50', punctuation: ';' },
+      { text: 'really', punctuation: '?' },
+      { text: 'Yes', punctuation: ':' },
+      { text: 'twice', punctuation: '!' },
+    ]);
+    expect(splitClauses('no punctuation here')).toEqual([{ text: 'no punctuation here', punctuation: '' }]);
+    expect(splitClauses(' ... ')).toEqual([]);
+  });
+
+  it('appends clause punctuation as phonemes with Piper spacing, decomposes to NFD and drops language flags', () => {
+    const cfg = { phonemeMap: new Map<string, string[]>() };
+    expect(clausePhonemes([{ ipa: 'a', punctuation: ',' }, { ipa: 'b', punctuation: '.' }, { ipa: 'c', punctuation: '?' }], cfg).join('')).toBe('a, b. c?');
+    expect(clausePhonemes([{ ipa: 'ç(fr)x(en)', punctuation: '' }], cfg)).toEqual(['c', '\u0327', 'x']);
+    expect(clausePhonemes([{ ipa: 'c', punctuation: '' }], { phonemeMap: new Map([['c', ['k']]]) })).toEqual(['k']);
+  });
+
+  it('frames ids as BOS, PAD, each phoneme followed by PAD, EOS and skips unknown phonemes', () => {
+    const cfg = { phonemeIdMap: new Map([['_', [0]], ['^', [1]], ['$', [2]], ['a', [14]], ['b', [15, 16]]]) };
+    expect(phonemesToIds(['a', '?', 'b'], cfg)).toEqual([1, 0, 14, 0, 15, 16, 0, 2]);
+  });
+
+  it("reads the voice's config: eSpeak voice, rate and inference scales", () => {
+    expect(config.espeakVoice).toBe('en-us');
+    expect(config.sampleRate).toBe(22_050);
+    expect([config.noiseScale, config.lengthScale, config.noiseW]).toEqual([0.667, 1, 0.8]);
+    expect(config.phonemeIdMap.get('ˈ')).toEqual([120]);
+    expect(() => parsePiperConfig({ phoneme_id_map: { a: [1] } })).toThrow(PiperModelMissingError);
+  });
+
+  it('phonemizes with eSpeak NG IPA into the ids the voice was trained on', async () => {
+    // "Hi." → h ˈ a ɪ . in eSpeak's en-us IPA.
+    expect(await piperPhonemeIds('Hi.', config)).toEqual([1, 0, 20, 0, 120, 0, 14, 0, 74, 0, 10, 0, 2]);
+    expect(await piperPhonemeIds('  ', config)).toEqual([]);
+  });
+
+  it('scales float audio to a peak below full scale', () => {
+    const pcm = floatToInt16(Float32Array.from([0, 0.25, -0.5]));
+    expect(Array.from(pcm)).toEqual([0, Math.round(0.45 * 32767), Math.round(-0.9 * 32767)]);
+  });
+
+  it('names the set-up step when the voice files are missing', () => {
+    expect(() => piperVoiceFiles('en_US-nobody-medium')).toThrow(/scripts\/setup\.sh/);
+  });
+});
+
+describe('PiperTTS', () => {
+  it('synthesize() yields 20 ms frames of speech at 24 kHz, of a plausible length, starting with speech', async () => {
+    const voice = new PiperTTS();
+    expect(voice.label).toBe('local.PiperTTS');
+    expect(voice.model).toBe('piper-en_US-joe-medium');
+    expect(voice.sampleRate).toBe(24_000);
+    const started = performance.now();
+    let firstAudioMs = Number.NaN;
+    const audio: tts.SynthesizedAudio[] = [];
+    for await (const a of voice.synthesize(TYPICAL)) {
+      if (audio.length === 0) firstAudioMs = performance.now() - started;
+      audio.push(a);
+    }
+    const frames = audio.map((a) => a.frame);
+    const whole = combineAudioFrames(frames);
+    const seconds = whole.samplesPerChannel / 24_000;
+    console.info(`[piper] synthesize(): first audio after ${firstAudioMs.toFixed(0)} ms; ${seconds.toFixed(2)} s of audio`);
+
+    for (const frame of frames) {
+      expect(frame).toBeInstanceOf(AudioFrame);
+      expect(frame.sampleRate).toBe(24_000);
+      expect(frame.channels).toBe(1);
+    }
+    for (const frame of frames.slice(0, -1)) expect(frame.samplesPerChannel).toBe(480);
+    expect(audio.filter((a) => a.final).length).toBe(1);
+    // 14 words: human speech at 120-220 words a minute is 3.8-7 s; allow for the pause between sentences.
+    expect(seconds).toBeGreaterThan(3);
+    expect(seconds).toBeLessThan(9);
+    // Speech, not noise or silence: most 20 ms frames voiced, and voiced from the first 100 ms.
+    const voiced = frames.filter((f) => rms(f.data) >= VOICED_RMS).length;
+    expect(voiced / frames.length).toBeGreaterThan(0.6);
+    expect(frames.slice(0, 5).some((f) => rms(f.data) >= VOICED_RMS)).toBe(true);
+    // Not clipped: the level stays under full scale after resampling.
+    expect(whole.data.reduce((m, s) => Math.max(m, Math.abs(s)), 0)).toBeLessThan(32_767);
+  }, 60_000);
+
+  it('stream() speaks each sentence as it completes, with its text, and ends the segment once', async () => {
+    const stream = new PiperTTS().stream();
+    const received: (tts.SynthesizedAudio | typeof tts.SynthesizeStream.END_OF_STREAM)[] = [];
+    let firstAudio: () => void = () => undefined;
+    const gotFirstAudio = new Promise<void>((resolve) => (firstAudio = resolve));
+    const reader = (async () => {
+      for await (const item of stream) {
+        received.push(item);
+        firstAudio();
+      }
+    })();
+    const started = performance.now();
+    for (const token of ['Thanks ', 'for ', 'joining ', 'today. ', 'Could ', 'you ']) stream.pushText(token);
+    await gotFirstAudio;
+    console.info(`[piper] stream(): first audio ${(performance.now() - started).toFixed(0)} ms after the first sentence was pushed`);
+    expect(received.length).toBeGreaterThan(0);
+    for (const token of ['tell ', 'me ', 'about ', 'a ', 'project ', 'you ', 'led ', 'recently?']) stream.pushText(token);
+    stream.endInput();
+    await reader;
+
+    expect(received.at(-1)).toBe(tts.SynthesizeStream.END_OF_STREAM);
+    const audio = received.filter((r): r is tts.SynthesizedAudio => r !== tts.SynthesizeStream.END_OF_STREAM);
+    expect(audio.filter((a) => a.final).length).toBe(1);
+    expect(audio.map((a) => a.deltaText).filter(Boolean)).toEqual(['Thanks for joining today.', 'Could you tell me about a project you led recently?']);
+  }, 60_000);
+
+  it('reports first-audio latency and real-time factor per sentence', async () => {
+    const model = await PiperModel.load();
+    const rows: string[] = [];
+    let audioSeconds = 0;
+    let busySeconds = 0;
+    for (const { text } of SENTENCES) {
+      const out = await model.synthesize(text);
+      const seconds = out.samples.length / out.sampleRate;
+      audioSeconds += seconds;
+      busySeconds += (out.phonemizeMs + out.inferMs) / 1000;
+      rows.push(`${(out.phonemizeMs + out.inferMs).toFixed(0)} ms for ${seconds.toFixed(2)} s`);
+      expect(seconds).toBeGreaterThan(1);
+    }
+    await model.close();
+    console.info(`[piper] per sentence (first audio = whole sentence): ${rows.join('; ')}; RTF ${(busySeconds / audioSeconds).toFixed(3)}`);
+    expect(audioSeconds).toBeGreaterThan(SENTENCES.length * 1.5);
+  }, 120_000);
+
+  it('round trip: PocketSphinx recognises most keywords in Piper speech', async () => {
+    const voice = new PiperTTS({ sampleRate: 48_000 });
+    const recognizer = new PocketSphinxSTT();
+    await recognizer.prewarm();
+    let hits = 0;
+    let total = 0;
+    const misses: string[] = [];
+    for (const { text, keywords } of SENTENCES) {
+      const frames = (await collect(voice.synthesize(text))).map((a) => a.frame);
+      const event = await recognizer.recognize(frames);
+      const heard = new Set((event.alternatives?.[0]?.text ?? '').toLowerCase().split(/\s+/));
+      for (const k of keywords) {
+        total += 1;
+        if (heard.has(k)) hits += 1;
+        else misses.push(k);
+      }
+    }
+    const recall = hits / total;
+    console.info(`[piper→pocketsphinx] keyword recall ${(recall * 100).toFixed(1)}% (${hits}/${total}); missed: ${misses.join(', ')}`);
+    expect(recall).toBeGreaterThanOrEqual(0.7);
+  }, 180_000);
+});
