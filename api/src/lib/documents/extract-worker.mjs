@@ -1,16 +1,132 @@
-// Runs PDF/DOCX text extraction inside a worker_threads Worker so the parent can bound its memory
-// (resourceLimits) and time (terminate on timeout). Plain ESM JavaScript so the worker starts the
-// same under tsx, vitest and plain node, without a TypeScript loader in the thread.
-import { parentPort, workerData } from 'node:worker_threads';
+// Child-process entry for PDF/DOCX text extraction (forked by extract-pool.ts, one process per
+// document). A separate process, not a worker thread: a thread's resourceLimits bound only the V8
+// heap, while inflated streams live in ArrayBuffers outside it, so a 1 MB upload could still grow
+// the API to gigabytes. Here the parent bounds this whole process (RSS watchdog, wall-clock kill),
+// and this file adds byte budgets on what it inflates, counted on the bytes actually produced
+// (never on sizes a file declares), so a bomb is refused after a few megabytes of work.
+// Plain ESM JavaScript so plain node runs it with no TypeScript loader, under tsx, vitest or prod.
+import { constants, inflateRawSync, inflateSync } from 'node:zlib';
 
-const { kind, bytes, maxPages } = workerData;
+class BudgetError extends Error {}
 
-async function extractPdf(data) {
+/**
+ * Inflates `data` (zlib or raw deflate) and returns the output, throwing BudgetError once it would
+ * exceed `budget.left` bytes. Truncated input yields what it holds, as pdf.js and JSZip read it.
+ * Returns null for data that is not valid deflate (the parser decides what that means).
+ */
+function inflateWithin(data, raw, budget) {
+  const options = { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: Math.max(1, budget.left) };
+  let out;
+  try {
+    out = raw ? inflateRawSync(data, options) : inflateSync(data, options);
+  } catch (err) {
+    if (err && err.code === 'ERR_BUFFER_TOO_LARGE') throw new BudgetError();
+    return null;
+  }
+  if (out.length > budget.left) throw new BudgetError();
+  budget.left -= out.length;
+  return out;
+}
+
+// ---------- PDF ----------
+
+const enc = new TextEncoder();
+const STREAM = enc.encode('stream');
+const ENDSTREAM = enc.encode('endstream');
+
+function indexOf(hay, needle, from) {
+  const first = needle[0];
+  for (let i = hay.indexOf(first, from); i !== -1 && i <= hay.length - needle.length; i = hay.indexOf(first, i + 1)) {
+    let ok = true;
+    for (let k = 1; k < needle.length; k++) {
+      if (hay[i + k] !== needle[k]) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return i;
+  }
+  return -1;
+}
+
+const isSpace = (b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0x0c || b === 0x00;
+
+/** The `<< … >>` dictionary that ends just before `end` (exclusive), or '' when there is none. */
+function dictBefore(bytes, end) {
+  let i = end - 1;
+  while (i >= 0 && isSpace(bytes[i])) i--;
+  if (i < 1 || bytes[i] !== 0x3e || bytes[i - 1] !== 0x3e) return '';
+  let depth = 0;
+  const stop = Math.max(0, i - 64 * 1024);
+  for (let j = i; j > stop; j--) {
+    if (bytes[j] === 0x3e && bytes[j - 1] === 0x3e) {
+      depth++;
+      j--;
+    } else if (bytes[j] === 0x3c && bytes[j - 1] === 0x3c) {
+      depth--;
+      j--;
+      if (depth === 0) return Buffer.from(bytes.subarray(j, i + 1)).toString('latin1');
+    }
+  }
+  return '';
+}
+
+/** Filter names of a stream dictionary, outermost first; null when given indirectly. */
+function filtersOf(dict) {
+  const m = /\/Filter\s*(\[[^\]]*\]|\/[^\s/[\]<>()]+|\d+\s+\d+\s+R)/.exec(dict);
+  if (!m) return [];
+  if (/R$/.test(m[1])) return null;
+  return [...m[1].matchAll(/\/([^\s/[\]<>()]+)/g)].map((x) => x[1]);
+}
+
+const looksZlib = (d) => d.length >= 2 && (d[0] & 0x0f) === 8 && ((d[0] << 8) | d[1]) % 31 === 0;
+
+/**
+ * Walks every stream in the file (object streams included: they are streams too) and inflates its
+ * Flate stages, chained ones included, against one budget for the whole document. pdf.js would
+ * inflate the same data into growing buffers, which is what the probe's 400 MB bomb did.
+ */
+function checkPdfStreams(bytes, limits) {
+  const budget = { left: limits.maxDecodedBytes };
+  let count = 0;
+  for (let at = indexOf(bytes, STREAM, 0); at !== -1; at = indexOf(bytes, STREAM, at + STREAM.length)) {
+    // Skip the "stream" inside "endstream".
+    if (at >= 3 && bytes[at - 3] === 0x65 && bytes[at - 2] === 0x6e && bytes[at - 1] === 0x64) continue;
+    let start = at + STREAM.length;
+    if (bytes[start] === 0x0d) start++;
+    if (bytes[start] === 0x0a) start++;
+    if (start === at + STREAM.length) continue;
+    if (++count > limits.maxStreams) return 'too_complex';
+    let end = indexOf(bytes, ENDSTREAM, start);
+    if (end === -1) end = bytes.length;
+    const dict = dictBefore(bytes, at);
+    let filters = filtersOf(dict);
+    let data = bytes.subarray(start, end);
+    // An indirect /Filter cannot be resolved here; zlib data is inflated anyway.
+    if (filters === null) filters = looksZlib(data) ? ['FlateDecode'] : [];
+    for (const f of filters) {
+      if (f !== 'FlateDecode' && f !== 'Fl') break;
+      const out = inflateWithin(data, false, budget);
+      if (!out) break;
+      data = out;
+    }
+  }
+  return null;
+}
+
+async function extractPdf(bytes, limits) {
+  try {
+    const refusal = checkPdfStreams(bytes, limits);
+    if (refusal) return { error: refusal };
+  } catch (err) {
+    if (err instanceof BudgetError) return { error: 'too_large' };
+    throw err;
+  }
   const { getDocumentProxy } = await import('unpdf');
   let pdf;
   try {
     // isEvalSupported: false closes CVE-2024-4367's code path; fonts are never turned into code.
-    pdf = await getDocumentProxy(data, {
+    pdf = await getDocumentProxy(bytes, {
       isEvalSupported: false,
       disableFontFace: true,
       useSystemFonts: false,
@@ -23,7 +139,7 @@ async function extractPdf(data) {
     return { error: 'corrupt' };
   }
   try {
-    if (pdf.numPages > maxPages) return { error: 'too_many_pages', pages: pdf.numPages };
+    if (pdf.numPages > limits.maxPages) return { error: 'too_many_pages', pages: pdf.numPages };
     const pages = [];
     for (let i = 1; i <= pdf.numPages; i++) {
       const page = await pdf.getPage(i);
@@ -38,21 +154,85 @@ async function extractPdf(data) {
   }
 }
 
-async function extractDocx(data) {
+// ---------- DOCX ----------
+
+/** Relationship types whose external targets are links a reader clicks, not content Word loads. */
+const HYPERLINK_REL = /relationships\/hyperlink$/;
+
+function attr(tag, name) {
+  const m = new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  return m ? (m[1] ?? m[2]) : null;
+}
+
+/** A relationship part that makes Word load something from outside the file (a template, an image, an OLE link). */
+export function hasExternalContent(relsXml) {
+  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    if ((attr(m[0], 'TargetMode') ?? '').toLowerCase() !== 'external') continue;
+    if (!HYPERLINK_REL.test(attr(m[0], 'Type') ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * Inflates every entry the parent located (name, method, data range from the central directory)
+ * against one budget, counting the bytes really produced: the directory's sizes are only claims,
+ * and JSZip inside mammoth would inflate whatever the data holds. Then checks each relationship
+ * part for external content, and only then hands the file to mammoth.
+ */
+function checkDocxEntries(bytes, entries, limits) {
+  const budget = { left: limits.maxDecodedBytes };
+  for (const e of entries) {
+    const data = bytes.subarray(e.start, e.end);
+    let out;
+    if (e.method === 0) {
+      if (data.length > budget.left) return { error: 'too_large' };
+      budget.left -= data.length;
+      out = data;
+    } else if (e.method === 8) {
+      const before = budget.left;
+      out = inflateWithin(data, true, budget);
+      if (!out) return { error: 'corrupt' };
+      const ratio = out.length / Math.max(1, data.length);
+      if (before - budget.left > limits.minBombBytes && ratio > limits.maxCompressionRatio) return { error: 'too_large' };
+    } else {
+      return { error: 'corrupt' };
+    }
+    if (e.name.endsWith('.rels') && hasExternalContent(Buffer.from(out.buffer, out.byteOffset, out.byteLength).toString('utf8'))) {
+      return { error: 'external_reference' };
+    }
+  }
+  return null;
+}
+
+async function extractDocx(bytes, entries, limits) {
+  let refusal;
+  try {
+    refusal = checkDocxEntries(bytes, entries, limits);
+  } catch (err) {
+    if (err instanceof BudgetError) return { error: 'too_large' };
+    throw err;
+  }
+  if (refusal) return refusal;
   const mammoth = (await import('mammoth')).default;
   try {
     // mammoth >= 1.11 keeps externalFileAccess off by default (CVE-2025-11849); it is never enabled here.
-    const result = await mammoth.extractRawText({ buffer: Buffer.from(data.buffer, data.byteOffset, data.byteLength) });
+    const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     return { text: result.value };
   } catch {
     return { error: 'corrupt' };
   }
 }
 
-let result;
-try {
-  result = kind === 'pdf' ? await extractPdf(bytes) : await extractDocx(bytes);
-} catch {
-  result = { error: 'corrupt' };
+async function run(job) {
+  try {
+    return job.kind === 'pdf' ? await extractPdf(job.bytes, job.limits) : await extractDocx(job.bytes, job.entries, job.limits);
+  } catch {
+    return { error: 'corrupt' };
+  }
 }
-parentPort.postMessage(result);
+
+if (process.send) {
+  process.once('message', (job) => {
+    void run(job).then((result) => process.send(result, () => process.exit(0)));
+  });
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createExtractPool } from './extract-pool.js';
 import { DocumentError, extractDocument, MAX_PDF_PAGES, MAX_UPLOAD_BYTES } from './index.js';
 import { docxParts, makeDocx, makePdf, makeZip } from './test-fixtures.js';
 
@@ -91,7 +92,7 @@ describe('extractDocument with broken and hostile files', () => {
   }
 
   it('kills extraction that runs past its time bound and keeps working afterwards', async () => {
-    const err = await rejection(extractDocument(makePdf(CV_LINES), 'cv.pdf', { timeoutMs: 1 }));
+    const err = await rejection(extractDocument(makePdf(CV_LINES), 'cv.pdf', { pool: createExtractPool({ timeoutMs: 1 }) }));
     expect(err.code).toBe('too_complex');
     const ok = await extractDocument(makePdf(CV_LINES), 'cv.pdf');
     expect(ok.text).toContain('Alex Doe');

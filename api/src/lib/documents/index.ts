@@ -1,23 +1,31 @@
 /**
  * CV document text extraction for uploads that may be hostile. The file type comes from the
- * content signature, never the extension. Limits are checked before any parsing: byte size,
- * DOCX entry count and declared uncompressed size (from the zip central directory, before
- * inflating), and PDF page count. PDF/DOCX parsing runs in a worker thread with memory limits and
- * a timeout, and the worker is killed on timeout, so a malicious file cannot take the API down.
- * Only the text comes back: no metadata, no images, no original bytes.
+ * content signature, never the extension. Cheap refusals happen here without decompressing
+ * anything: byte size, DOCX entry count, encryption flags and declared sizes (from the zip central
+ * directory). Everything that inflates or parses (PDF streams, DOCX entries, pdf.js, mammoth) runs
+ * in a child process (extract-pool.ts) with byte budgets on what it actually inflates, a heap cap,
+ * a resident-memory watchdog and a wall-clock kill, so a malicious file cannot move the API's
+ * memory or take it down. Only the text comes back: no metadata, no images, no original bytes.
  */
-import { Worker } from 'node:worker_threads';
-import { readCentralDirectory, readEntry, ZipFormatError, type ZipEntry } from './zip.js';
+import { createExtractPool, type ExtractPool, type ZipEntryRange } from './extract-pool.js';
+import { entryDataRange, readCentralDirectory, type ZipEntry } from './zip.js';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 export const MAX_PDF_PAGES = 30;
 export const MAX_DOCX_ENTRIES = 1000;
 export const MAX_DOCX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024;
+/**
+ * Flate output a PDF may inflate to, all streams and chained filters together. A text CV holds a
+ * few MB of content streams and fonts; 64 MiB also leaves room for a few PNG-style photos.
+ */
+export const MAX_PDF_DECODED_BYTES = 64 * 1024 * 1024;
+/** Streams in one PDF; a CV has tens to hundreds. */
+export const MAX_PDF_STREAMS = 20_000;
 /** Text-heavy XML compresses ~10–30×; far beyond this on a large entry is a zip bomb. */
 export const MAX_COMPRESSION_RATIO = 200;
+/** Entries smaller than this are not judged by their compression ratio. */
+const MIN_BOMB_BYTES = 1024 * 1024;
 export const MAX_TEXT_CHARS = 100_000;
-export const EXTRACT_TIMEOUT_MS = 15_000;
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 48, codeRangeSizeMb: 64, stackSizeMb: 4 };
 /** Fewer letters than this after extraction means a scanned/image-only document. */
 const MIN_TEXT_LETTERS = 20;
 
@@ -30,9 +38,12 @@ export type DocumentErrorCode =
   | 'corrupt'
   | 'no_text'
   | 'too_complex'
-  | 'external_reference';
+  | 'external_reference'
+  | 'busy';
 
-const STATUS: Record<DocumentErrorCode, 400 | 413 | 415 | 422> = {
+export type DocumentErrorStatus = 400 | 413 | 415 | 422 | 503;
+
+const STATUS: Record<DocumentErrorCode, DocumentErrorStatus> = {
   empty: 400,
   too_large: 413,
   too_many_pages: 413,
@@ -42,6 +53,7 @@ const STATUS: Record<DocumentErrorCode, 400 | 413 | 415 | 422> = {
   no_text: 422,
   too_complex: 422,
   external_reference: 422,
+  busy: 503,
 };
 
 const MESSAGES: Record<DocumentErrorCode, string> = {
@@ -54,11 +66,12 @@ const MESSAGES: Record<DocumentErrorCode, string> = {
   no_text: 'No text found in the document. It may be a scanned image; upload a text-based PDF or paste your CV.',
   too_complex: 'The document took too long or too much memory to read. Simplify it or paste your CV as text.',
   external_reference: 'The document links to external files, which are not opened. Save it without linked content and try again.',
+  busy: 'Too many documents are being read right now. Try again in a minute.',
 };
 
 export class DocumentError extends Error {
   override readonly name = 'DocumentError';
-  readonly status: 400 | 413 | 415 | 422;
+  readonly status: DocumentErrorStatus;
   constructor(
     readonly code: DocumentErrorCode,
     message: string = MESSAGES[code],
@@ -124,10 +137,13 @@ export function normaliseText(text: string): string {
     .slice(0, MAX_TEXT_CHARS);
 }
 
-/** Relationship types whose external targets are links a reader clicks, not content Word loads. */
-const HYPERLINK_REL = /relationships\/hyperlink$/;
+const EXPANDS_TOO_FAR = 'The document expands to far more data than a CV; it was not opened.';
 
-function checkDocx(bytes: Uint8Array): void {
+/**
+ * Central-directory checks (nothing inflated) and the data range of every entry, for the child,
+ * which inflates them against a budget on the bytes actually produced.
+ */
+function checkDocx(bytes: Uint8Array): ZipEntryRange[] {
   let entries: ZipEntry[];
   try {
     entries = readCentralDirectory(bytes, MAX_DOCX_ENTRIES);
@@ -140,62 +156,29 @@ function checkDocx(bytes: Uint8Array): void {
     // Bit 0 of the general-purpose flags marks an encrypted entry (APPNOTE 4.4.4).
     if (e.flags & 1) throw new DocumentError('encrypted');
     total += e.uncompressedSize;
-    const bomb = e.uncompressedSize > 1024 * 1024 && e.uncompressedSize / Math.max(1, e.compressedSize) > MAX_COMPRESSION_RATIO;
-    if (bomb || total > MAX_DOCX_UNCOMPRESSED_BYTES) {
-      throw new DocumentError('too_large', 'The document expands to far more data than a CV; it was not opened.');
-    }
+    const bomb = e.uncompressedSize > MIN_BOMB_BYTES && e.uncompressedSize / Math.max(1, e.compressedSize) > MAX_COMPRESSION_RATIO;
+    if (bomb || total > MAX_DOCX_UNCOMPRESSED_BYTES) throw new DocumentError('too_large', EXPANDS_TOO_FAR);
   }
-  const names = new Set(entries.map((e) => e.name));
   // An encrypted Word file is an OLE container, not a zip; a zip without the main part is not DOCX.
-  if (!names.has('word/document.xml')) throw new DocumentError('unsupported_type');
-  const rels = entries.find((e) => e.name === 'word/_rels/document.xml.rels');
-  if (rels) {
-    let xml: string;
-    try {
-      xml = new TextDecoder().decode(readEntry(bytes, rels, 1024 * 1024));
-    } catch (err) {
-      if (err instanceof ZipFormatError) throw new DocumentError('corrupt');
-      throw new DocumentError('too_large', 'The document expands to far more data than a CV; it was not opened.');
-    }
-    for (const m of xml.matchAll(/<Relationship\b[^>]*>/g)) {
-      const tag = m[0];
-      if (!/TargetMode\s*=\s*"External"/i.test(tag)) continue;
-      const type = /Type\s*=\s*"([^"]*)"/.exec(tag)?.[1] ?? '';
-      if (!HYPERLINK_REL.test(type)) throw new DocumentError('external_reference');
-    }
+  if (!entries.some((e) => e.name === 'word/document.xml')) throw new DocumentError('unsupported_type');
+  try {
+    return entries.map((e) => ({ name: e.name, method: e.method, ...entryDataRange(bytes, e) }));
+  } catch {
+    throw new DocumentError('corrupt');
   }
 }
 
-type WorkerResult = { text: string } | { error: DocumentErrorCode; pages?: number };
+let defaultPool: ExtractPool | null = null;
 
-function runWorker(kind: 'pdf' | 'docx', bytes: Uint8Array, timeoutMs: number): Promise<WorkerResult> {
-  return new Promise((resolve, reject) => {
-    const copy = new Uint8Array(bytes);
-    const worker = new Worker(new URL('./extract-worker.mjs', import.meta.url), {
-      workerData: { kind, bytes: copy, maxPages: MAX_PDF_PAGES },
-      transferList: [copy.buffer],
-      resourceLimits: WORKER_LIMITS,
-      stdout: true,
-      stderr: true,
-    });
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      fn();
-      void worker.terminate();
-    };
-    const timer = setTimeout(() => finish(() => reject(new DocumentError('too_complex'))), timeoutMs);
-    worker.once('message', (msg: WorkerResult) => finish(() => resolve(msg)));
-    // ERR_WORKER_OUT_OF_MEMORY and crashes inside the parser both land here.
-    worker.once('error', () => finish(() => reject(new DocumentError('too_complex'))));
-    worker.once('exit', () => finish(() => reject(new DocumentError('corrupt'))));
-  });
+/** The process's extraction pool, created on first use (tests pass their own through options). */
+function getDefaultPool(): ExtractPool {
+  defaultPool ??= createExtractPool();
+  return defaultPool;
 }
 
 export interface ExtractOptions {
-  timeoutMs?: number;
+  /** Defaults to one pool per process, sized to the machine. */
+  pool?: ExtractPool;
 }
 
 export async function extractDocument(bytes: Uint8Array, fileName: string, options: ExtractOptions = {}): Promise<{ text: string; mimeType: string }> {
@@ -208,9 +191,21 @@ export async function extractDocument(bytes: Uint8Array, fileName: string, optio
   if (kind === 'text') {
     raw = decodeText(bytes) ?? '';
   } else {
-    if (kind === 'docx') checkDocx(bytes);
-    const result = await runWorker(kind, bytes, options.timeoutMs ?? EXTRACT_TIMEOUT_MS);
-    if ('error' in result) throw new DocumentError(result.error);
+    const entries = kind === 'docx' ? checkDocx(bytes) : undefined;
+    const pool = options.pool ?? getDefaultPool();
+    const result = await pool.run({
+      kind,
+      bytes,
+      ...(entries ? { entries } : {}),
+      limits: {
+        maxPages: MAX_PDF_PAGES,
+        maxDecodedBytes: kind === 'pdf' ? MAX_PDF_DECODED_BYTES : MAX_DOCX_UNCOMPRESSED_BYTES,
+        maxStreams: MAX_PDF_STREAMS,
+        maxCompressionRatio: MAX_COMPRESSION_RATIO,
+        minBombBytes: MIN_BOMB_BYTES,
+      },
+    });
+    if ('error' in result) throw new DocumentError(result.error, result.error === 'too_large' ? EXPANDS_TOO_FAR : undefined);
     raw = result.text;
   }
   const text = normaliseText(raw);

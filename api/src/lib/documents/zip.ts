@@ -1,9 +1,9 @@
 /**
  * Reads a zip's central directory without inflating anything, so entry count and declared
- * uncompressed size are checked before any decompression (zip-bomb defence). Also inflates one
- * small named entry with a hard output cap, for the DOCX relationship check.
+ * uncompressed size are checked before any decompression (an early refusal only: declared sizes
+ * are claims, and the extraction child counts the bytes it really inflates). Also locates each
+ * entry's data through its local header, for that child. The API process never inflates.
  */
-import { inflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   name: string;
@@ -61,15 +61,13 @@ export function readCentralDirectory(buf: Uint8Array, maxEntries: number): ZipEn
   return entries;
 }
 
-export function readEntry(buf: Uint8Array, entry: ZipEntry, maxBytes: number): Uint8Array {
+/** Where an entry's compressed data lies in the zip (after its local header). */
+export function entryDataRange(buf: Uint8Array, entry: ZipEntry): { start: number; end: number } {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const p = entry.localHeaderOffset;
   if (p + 30 > buf.length || view.getUint32(p, true) !== LOC_SIG) throw new ZipFormatError('bad local header');
   const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
   const end = start + entry.compressedSize;
   if (end > buf.length) throw new ZipFormatError('entry data out of range');
-  const data = buf.subarray(start, end);
-  if (entry.method === 0) return data.slice(0, maxBytes);
-  if (entry.method === 8) return inflateRawSync(data, { maxOutputLength: maxBytes });
-  throw new ZipFormatError(`unsupported compression method ${entry.method}`);
+  return { start, end };
 }
