@@ -54,6 +54,8 @@ const EnvSchema = z.object({
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
     z.coerce.number().gt(0).max(1).default(0.8),
   ),
+  /** The worker's health server: loopback unless an orchestrator needs to probe it from outside. */
+  AGENT_HEALTH_HOST: withDefault('127.0.0.1'),
   AGENT_HEALTH_PORT: intWithDefault(8081, 0, 65535),
   SPOOL_DIR: withDefault('.data/spool'),
   /**

@@ -2,23 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHILD_V8_FLAGS, isBundled, pruneStaleBundles, withChildFlags } from './job-bundle.js';
-
-describe('withChildFlags', () => {
-  it("drops tsx's loader in every spelling and adds the young-generation limit", () => {
-    const argv = ['--import', 'tsx', '--require', '/r/node_modules/tsx/dist/preflight.cjs', '--import=file:///r/tsx/dist/loader.mjs', '--enable-source-maps'];
-    expect(withChildFlags(argv, true)).toEqual(['--enable-source-maps', ...CHILD_V8_FLAGS]);
-  });
-
-  it('keeps tsx when there is no bundle, and replaces an earlier semi-space setting', () => {
-    expect(CHILD_V8_FLAGS).toContain('--max-semi-space-size=1');
-    expect(withChildFlags(['--import', 'tsx', '--max-semi-space-size=16'], false)).toEqual(['--import', 'tsx', ...CHILD_V8_FLAGS]);
-  });
-
-  it('keeps loaders that are not tsx', () => {
-    expect(withChildFlags(['--import', './otel.mjs'], true)).toEqual(['--import', './otel.mjs', ...CHILD_V8_FLAGS]);
-  });
-});
+import { isBundled, pruneStaleBundles } from './job-bundle.js';
 
 describe('isBundled', () => {
   it('bundles relative files and workspace packages, not registry packages or builtins', () => {

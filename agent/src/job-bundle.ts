@@ -4,14 +4,11 @@
  * for ~50 MB of its memory and part of its start-up. The worker runs tsx anyway, so it bundles the
  * agent's own code (with the workspace's TypeScript packages) into one plain ES module once at
  * start, with esbuild (tsx's own dependency); job processes load that and keep packages from
- * node_modules as they are. Any failure leaves the worker on its .ts entry under tsx, as before.
+ * node_modules as they are. process-tuning.ts decides when to use it.
  */
 import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-
-/** Flags for job and inference processes: see withChildFlags. */
-export const CHILD_V8_FLAGS = ['--max-semi-space-size=1', '--heap-growing-percent=20'];
 
 interface EsbuildLike {
   build(opts: Record<string, unknown>): Promise<{ errors: unknown[] }>;
@@ -79,29 +76,4 @@ export async function bundleJobEntry(entry: string, outDir: string, assets: stri
   });
   for (const asset of assets) cpSync(join(dirname(entry), asset), join(outDir, asset), { recursive: true });
   return outfile;
-}
-
-/**
- * The worker's execArgv for its children: without tsx's loader when the job entry is plain JS,
- * and with a smaller heap. V8's default 16 MB semi-space let a job process's young generation
- * grow to ~45 MB it did not need (1 MB: ~1 ms scavenges, a few a second on the audio path). With
- * the small nursery more short-lived objects reach the old generation, which V8 let grow to twice
- * the live heap (~55 → ~110 MB) before collecting it; growing it by 20 % per collection instead
- * kept job processes ~50 MB smaller in a quick benchmark run, at the cost of more frequent
- * (mostly concurrent) major collections.
- */
-export function withChildFlags(execArgv: readonly string[], dropTsx: boolean): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < execArgv.length; i++) {
-    const arg = execArgv[i]!;
-    const takesValue = ['--import', '--require', '-r', '--loader', '--experimental-loader'].includes(arg);
-    if (dropTsx && takesValue && /tsx/.test(execArgv[i + 1] ?? '')) {
-      i += 1;
-      continue;
-    }
-    if (dropTsx && /^(--import|--require|--loader|--experimental-loader)=.*tsx/.test(arg)) continue;
-    if (arg.startsWith('--max-semi-space-size')) continue;
-    out.push(arg);
-  }
-  return [...out, ...CHILD_V8_FLAGS];
 }

@@ -3,11 +3,12 @@
  * follow-ups by rule (at most two per question), repeats, brief candidate questions, patience
  * for "let me think", a polite cut-in on rambling, the time box, and the close.
  *
- * Pure logic with an injected clock, so conduct is unit-testable without a session. Every
- * sentence it speaks comes from the plan, the interview context or fixed templates: candidate
- * text is classified, never echoed, so it cannot change the recruiter's rules or persona.
+ * Pure logic over a PlanTracker (which holds the clock), so conduct is unit-testable without a
+ * session. Every sentence it speaks comes from the plan, the interview context or fixed templates:
+ * candidate text is classified, never echoed, so it cannot change the recruiter's rules or persona.
  */
 import type { EndReason, InterviewPlan, PlanQuestion, QuestionStatus, TurnRecord } from '@mockroom/core';
+import { MAX_FOLLOW_UPS, PlanTracker } from './plan-tracker.js';
 import {
   classifyCandidateQuestion,
   hasConcreteExample,
@@ -23,7 +24,7 @@ import {
   SHORT_ANSWER_WORDS,
 } from './rules.js';
 
-export const MAX_FOLLOW_UPS = 2;
+export { MAX_FOLLOW_UPS };
 /** Don't start a new question with less than this left in the time box; wrap up instead. */
 export const WRAP_UP_MARGIN_MS = 45_000;
 /** Unanswered check-ins before the recruiter decides the candidate has gone. */
@@ -61,17 +62,9 @@ export interface InterviewBrainOptions {
   candidateName: string;
   company: string;
   role: string;
-  plan: InterviewPlan;
   timeBoxMs: number;
-  /** Milliseconds clock (Date.now in production, a fake in tests). */
-  now?: () => number;
-}
-
-interface QuestionProgress {
-  asked: boolean;
-  followUps: number;
-  answerText: string;
-  status: QuestionStatus | null;
+  /** The plan and its progress; the brain is one of the interviewers that drive it. */
+  tracker: PlanTracker;
 }
 
 const DEFAULT_FOLLOW_UPS: Record<FollowUpReason, string> = {
@@ -95,42 +88,48 @@ function minutesText(ms: number): string {
 
 export class InterviewBrain {
   readonly plan: InterviewPlan;
+  readonly tracker: PlanTracker;
   private readonly opts: InterviewBrainOptions;
-  private readonly now: () => number;
-  private startedAt: number | null = null;
-  private started = false;
+  /** A resumed call not yet re-opened: the next proactive reply is "welcome back". */
   private resumed = false;
-  private index = 0;
-  private readonly progress: QuestionProgress[];
   private lastPrompt: string[] = [];
   private nudges = 0;
   private wrapUpRequested = false;
   private cutInRequested = false;
-  private endReason: EndReason | null = null;
 
   constructor(opts: InterviewBrainOptions) {
     this.opts = opts;
-    this.plan = opts.plan;
-    this.now = opts.now ?? Date.now;
-    this.progress = opts.plan.questions.map(() => ({ asked: false, followUps: 0, answerText: '', status: null }));
+    this.tracker = opts.tracker;
+    this.plan = opts.tracker.plan;
   }
 
   get ended(): EndReason | null {
-    return this.endReason;
+    return this.tracker.ended;
   }
 
   get currentQuestion(): PlanQuestion | null {
-    if (this.endReason || !this.started) return null;
-    return this.plan.questions[this.index] ?? null;
+    return this.tracker.currentQuestion;
   }
 
   /** The planned question a candidate turn committed now answers. */
   get currentQuestionId(): string | null {
-    return this.currentQuestion?.id ?? null;
+    return this.tracker.currentQuestionId;
   }
 
   get elapsedMs(): number {
-    return this.startedAt === null ? 0 : this.now() - this.startedAt;
+    return this.tracker.elapsedMs;
+  }
+
+  private get started(): boolean {
+    return this.tracker.started;
+  }
+
+  private get index(): number {
+    return this.tracker.index;
+  }
+
+  private get endReason(): EndReason | null {
+    return this.tracker.ended;
   }
 
   /** Ask for the wrap-up on the next reply (the time box timer calls this). */
@@ -145,35 +144,16 @@ export class InterviewBrain {
 
   /** Mark the call as over for a reason outside the conversation (candidate left, error). */
   markEnded(reason: EndReason): void {
-    if (!this.endReason) this.endReason = reason;
+    this.tracker.end(reason);
   }
 
   /**
-   * Rebuilds progress from turns already stored, so a job handed to another worker carries on
-   * from the question the candidate was on.
+   * Rebuilds progress from turns already stored (see PlanTracker.resumeFrom); the next opening
+   * welcomes the candidate back and repeats the question they were on.
    */
   resumeFrom(turns: readonly TurnRecord[]): void {
-    const ordered = [...turns].sort((a, b) => a.sequence - b.sequence);
-    if (!ordered.some((t) => t.speaker === 'recruiter')) return;
-    this.started = true;
+    if (!this.tracker.resumeFrom(turns)) return;
     this.resumed = true;
-    const firstAt = Date.parse(ordered[0]!.startedAt);
-    this.startedAt = Number.isFinite(firstAt) ? Math.min(firstAt, this.now()) : this.now();
-    for (const turn of ordered) {
-      const idx = this.plan.questions.findIndex((q) => q.id === turn.questionId);
-      if (idx < 0) continue;
-      const p = this.progress[idx]!;
-      if (turn.speaker === 'recruiter') {
-        if (idx > this.index) {
-          for (let i = this.index; i < idx; i++) this.settle(i, 'skipped');
-          this.index = idx;
-        }
-        if (p.asked) p.followUps = Math.min(MAX_FOLLOW_UPS, p.followUps + 1);
-        p.asked = true;
-      } else {
-        p.answerText = `${p.answerText} ${turn.text}`.trim();
-      }
-    }
     const q = this.plan.questions[this.index];
     this.lastPrompt = q ? [q.text] : [];
   }
@@ -190,7 +170,7 @@ export class InterviewBrain {
     if (this.wrapUpRequested || this.timeIsUp(0)) return this.wrapUp();
     this.nudges += 1;
     if (this.nudges >= MAX_NUDGES) {
-      this.endReason = 'candidate_left';
+      this.tracker.end('candidate_left');
       return this.reply(
         'closing',
         [
@@ -216,7 +196,7 @@ export class InterviewBrain {
     this.nudges = 0;
     this.resumed = false;
     const q = this.plan.questions[this.index]!;
-    const p = this.progress[this.index]!;
+    const p = this.tracker.progressOf(this.index);
     const trimmed = text.trim();
 
     if (trimmed.length === 0) return this.reply('none', [], q.id);
@@ -262,21 +242,14 @@ export class InterviewBrain {
 
   /** Status of every planned question, for the end-of-call record. */
   questionStatuses(): { questionId: string; status: QuestionStatus }[] {
-    return this.plan.questions.map((q, i) => {
-      const p = this.progress[i]!;
-      if (p.status) return { questionId: q.id, status: p.status };
-      if (!p.asked) return { questionId: q.id, status: 'not_asked' as const };
-      return { questionId: q.id, status: 'interrupted' as const };
-    });
+    return this.tracker.questionStatuses();
   }
 
   private greet(): InterviewerReply {
-    this.started = true;
-    this.startedAt = this.now();
+    this.tracker.start();
     const name = toSpokenName(this.opts.candidateName);
     const count = this.plan.questions.length;
     const first = this.plan.questions[0]!;
-    this.progress[0]!.asked = true;
     this.lastPrompt = [first.text];
     return this.reply(
       'greeting',
@@ -292,11 +265,10 @@ export class InterviewBrain {
   }
 
   private advance(lead: string[], kind: ReplyKind = 'question'): InterviewerReply {
-    this.index += 1;
-    if (this.index >= this.plan.questions.length) return this.close(lead);
+    const next = this.tracker.advance();
+    if (!next) return this.close(lead);
     if (this.wrapUpRequested || this.timeIsUp(WRAP_UP_MARGIN_MS)) return this.wrapUp(lead);
-    const next = this.plan.questions[this.index]!;
-    this.progress[this.index]!.asked = true;
+    this.tracker.markAsked(this.index);
     return this.ask(kind, [...lead, next.text], next.id);
   }
 
@@ -308,7 +280,7 @@ export class InterviewBrain {
   }
 
   private close(lead: string[]): InterviewerReply {
-    this.endReason = 'completed';
+    this.tracker.end('completed');
     const name = toSpokenName(this.opts.candidateName);
     return this.reply(
       'closing',
@@ -324,12 +296,12 @@ export class InterviewBrain {
 
   private wrapUp(lead: string[] = []): InterviewerReply {
     const current = this.index;
-    if (current < this.plan.questions.length && this.progress[current]!.asked && !this.progress[current]!.status) {
-      const p = this.progress[current]!;
+    const p = current < this.plan.questions.length ? this.tracker.progressOf(current) : null;
+    if (p && p.asked && !p.status) {
       const q = this.plan.questions[current]!;
       this.settle(current, p.answerText ? (this.followUpReason(q, p.answerText) ? 'insufficient' : 'answered') : 'interrupted');
     }
-    this.endReason = 'time_box';
+    this.tracker.end('time_box');
     const name = toSpokenName(this.opts.candidateName);
     return this.reply(
       'wrap_up',
@@ -344,8 +316,7 @@ export class InterviewBrain {
   }
 
   private settle(i: number, status: QuestionStatus): void {
-    const p = this.progress[i];
-    if (p && !p.status) p.status = status;
+    this.tracker.settle(i, status);
   }
 
   private timeIsUp(marginMs: number): boolean {
@@ -372,7 +343,7 @@ export class InterviewBrain {
       return [planned ?? DEFAULT_FOLLOW_UPS.short];
     }
     if (reason === 'skill_depth') {
-      const answer = this.progress[this.index]!.answerText;
+      const answer = this.tracker.progressOf(this.index).answerText;
       const skills = [...new Set([...(q.skill ? [q.skill] : []), ...this.plan.requiredSkills])];
       const skill = skillsWithoutDepth(answer, skills)[0];
       return skill ? [`You mentioned ${skill}.`, DEFAULT_FOLLOW_UPS.skill_depth] : [DEFAULT_FOLLOW_UPS.skill_depth];

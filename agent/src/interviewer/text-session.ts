@@ -1,11 +1,15 @@
 /**
  * A text-only AgentSession around the rule-based interviewer: no room, no audio. Used by the
- * conduct tests and by anyone who wants to try the interviewer from a script.
+ * conduct tests and by anyone who wants to try the interviewer from a script. It builds the
+ * interviewer and the agent the way the job does, with the rule interviewer as the session's LLM.
  */
 import { voice } from '@livekit/agents';
 import type { InterviewContext } from '@mockroom/core';
-import { InterviewBrain, type InterviewerReply } from './brain.js';
-import { RuleInterviewerLLM } from './rule-llm.js';
+import type { InterviewBrain, InterviewerReply } from './brain.js';
+import { createRecruiterAgent } from './recruiter-agent.js';
+import { RuleInterviewer } from './rule-interviewer.js';
+import { PlanTracker } from './plan-tracker.js';
+import type { RuleInterviewerLLM } from './rule-llm.js';
 
 export interface TextSession {
   session: voice.AgentSession;
@@ -21,18 +25,10 @@ export interface TextSession {
 }
 
 export async function startTextSession(context: InterviewContext, now?: () => number): Promise<TextSession> {
-  const brain = new InterviewBrain({
-    candidateName: context.candidateName,
-    company: context.company,
-    role: context.role,
-    plan: context.plan,
-    timeBoxMs: context.timeBoxSeconds * 1000,
-    now,
-  });
-  brain.resumeFrom(context.turns);
-  const llm = new RuleInterviewerLLM(brain);
+  const interviewer = new RuleInterviewer(context, new PlanTracker(context.plan, now));
+  const { llm, brain } = interviewer;
   const session = new voice.AgentSession({ llm });
-  await session.start({ agent: new voice.Agent({ instructions: 'rule-based interviewer' }) });
+  await session.start({ agent: createRecruiterAgent(interviewer) });
 
   const lastAssistantText = (): string => {
     const items = session.chatCtx.items;

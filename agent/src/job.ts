@@ -1,0 +1,131 @@
+/**
+ * The job: one interview in one room. A composition root: it wires the API client, the
+ * interviewer, the providers, the AgentSession and the turn recorder, and decides nothing they
+ * decide. What to say lives in interviewer/, what reaches the API in api-client.ts and
+ * turn-recorder.ts, provider choice in providers/, turn-taking in turn/.
+ */
+import { log, voice, type JobContext, type VAD } from '@livekit/agents';
+import { DispatchMetadata } from '@mockroom/core';
+import { AgentApiClient } from './api-client.js';
+import type { AgentEnv } from './env.js';
+import { createInterviewer, type Interviewer } from './interviewer/interviewer.js';
+import { createRecruiterAgent } from './interviewer/recruiter-agent.js';
+import { filterPersonalDataFromLogs } from './log-privacy.js';
+import { applyOverride, buildProviders } from './providers/registry.js';
+import { TurnRecorder } from './turn-recorder.js';
+import { attachTurnHandling, turnHandlingOptions } from './turn/handling.js';
+import { createVad } from './turn/vad.js';
+
+/** Thinking pauses are normal in interviews: the candidate is "away" only after this long. */
+export const USER_AWAY_SECONDS = 40;
+/** The offline recogniser's native rate (the en-us PocketSphinx model is wideband, 16 kHz). */
+const LOCAL_STT_SAMPLE_RATE = 16_000;
+
+export interface ProcessUserData {
+  vad?: VAD;
+}
+
+export async function runInterviewJob(ctx: JobContext<ProcessUserData>, env: AgentEnv): Promise<void> {
+  // The framework gives each job a fresh logger; the session's loggers derive from it.
+  filterPersonalDataFromLogs();
+  const logger = log().child({ component: 'recruiter', jobId: ctx.job.id });
+  const api = new AgentApiClient({ apiUrl: env.API_URL, token: env.AGENT_API_TOKEN, spoolDir: env.SPOOL_DIR });
+  // Turns a previous job could not deliver go first.
+  const replay = api.replaySpool().catch(() => undefined);
+
+  const { interviewId } = DispatchMetadata.parse(JSON.parse(ctx.job.metadata || '{}'));
+  let closedReason: 'candidate_left' | 'error' | null = null;
+  let interviewer: Interviewer | null = null;
+
+  ctx.addShutdownCallback(async () => {
+    const tracker = interviewer?.tracker;
+    tracker?.end(closedReason ?? 'error');
+    const reason = tracker?.ended ?? closedReason ?? 'error';
+    await api.postEnd(interviewId, { reason, questionStatuses: tracker?.questionStatuses() ?? [] });
+    await api.close();
+    logger.info({ reason }, 'interview job finished');
+  });
+
+  // The context (after the spool replay, so resumed turns include what it delivered) is fetched
+  // while the room connects: the candidate is waiting for the greeting. A failed fetch still
+  // fails the job after the connect; the catch only keeps the rejection handled meanwhile.
+  const contextFetch = replay.then(() => api.getContext(interviewId));
+  contextFetch.catch(() => undefined);
+  await ctx.connect();
+  const context = await contextFetch;
+  const { config, rejected } = applyOverride(env.providers, context.providers);
+  if (rejected.length > 0) logger.warn({ rejected }, 'provider override not allowed here; using defaults');
+
+  const chosen = createInterviewer(context, { llmProvider: config.llmProvider });
+  interviewer = chosen;
+  const { tracker } = chosen;
+  const providers = await buildProviders(config, () => chosen.ownLlm());
+  logger.info({ providers: providers.names, resumedTurns: context.turns.length }, 'interview starting');
+
+  const startSequence = context.turns.reduce((max, t) => Math.max(max, t.sequence + 1), 0);
+  const recorder = new TurnRecorder(interviewId, ctx.job.id, startSequence, api, () => tracker.currentQuestionId);
+
+  const turnHandling = turnHandlingOptions(env.AGENT_TURN_TUNING, { llmProvider: config.llmProvider });
+  const session = new voice.AgentSession({
+    vad: ctx.proc.userData.vad ?? createVad(),
+    stt: providers.stt,
+    llm: providers.llm,
+    tts: providers.tts,
+    userAwayTimeout: USER_AWAY_SECONDS,
+    ...turnHandling,
+  });
+  attachTurnHandling(session, turnHandling);
+
+  session.on(voice.AgentSessionEventTypes.ConversationItemAdded, (ev) => {
+    void recorder.onItem(ev.item)?.catch((err: unknown) => logger.error({ err: String(err) }, 'turn delivery failed'));
+  });
+  session.on(voice.AgentSessionEventTypes.MetricsCollected, (ev) => {
+    const m = ev.metrics as { type: string } & Record<string, unknown>;
+    recorder.onMetrics(m);
+    if (m.type === 'eou_metrics') {
+      logger.info({ eouMs: m.endOfUtteranceDelayMs, sttMs: m.transcriptionDelayMs }, 'user turn committed');
+    }
+  });
+  session.on(voice.AgentSessionEventTypes.EotPrediction, (ev) => {
+    // What the turn detector made of this pause; no transcript text, only numbers.
+    logger.info(
+      { probability: ev.probability, threshold: ev.threshold, delayMs: ev.delayMs, inferenceMs: ev.inferenceDurationMs },
+      'end-of-turn prediction',
+    );
+  });
+  session.on(voice.AgentSessionEventTypes.UserStateChanged, (ev) => {
+    // A long silence: the interviewer checks in (the rule brain ends the call after repeated silence).
+    if (ev.newState === 'away' && tracker.ended === null) session.generateReply();
+  });
+  session.on(voice.AgentSessionEventTypes.SpeechCreated, (ev) => {
+    void ev.speechHandle.waitForPlayout().then(() => {
+      if (tracker.ended !== null) ctx.shutdown('interview ended');
+    });
+  });
+  session.on(voice.AgentSessionEventTypes.Close, (ev) => {
+    closedReason ??= ev.error ? 'error' : 'candidate_left';
+    ctx.shutdown('session closed');
+  });
+
+  const timeBox = setTimeout(() => chosen.timeBoxOver(session), Math.max(1_000, context.timeBoxSeconds * 1000 - tracker.elapsedMs));
+  timeBox.unref?.();
+  ctx.addShutdownCallback(async () => clearTimeout(timeBox));
+
+  await session.start({
+    agent: createRecruiterAgent(chosen),
+    room: ctx.room,
+    // No audio, traces or transcript leave this process except through our own API.
+    record: false,
+    inputOptions: {
+      // PocketSphinx and Silero both work at 16 kHz: asking the room for 16 kHz audio saves the
+      // second resampling pass (24 kHz → 16 kHz) that each of them would otherwise run per frame.
+      ...(config.sttProvider === 'local' ? { audioSampleRate: LOCAL_STT_SAMPLE_RATE } : {}),
+      textInputCallback: (sess, ev) => {
+        recorder.noteTyped(ev.text);
+        sess.interrupt();
+        sess.generateReply({ userInput: ev.text });
+      },
+    },
+  });
+  chosen.open(session);
+}

@@ -1,0 +1,27 @@
+/**
+ * The prompt for LLM interviewers: persona, plan and rules from prompts/recruiter.md, with
+ * candidate data fenced off as data. It sits at the top of src/ because the job bundle copies
+ * prompts/ beside the bundled entry, and this module reads it relative to itself.
+ */
+import { readFileSync } from 'node:fs';
+import type { InterviewContext } from '@mockroom/core';
+
+const PROMPT_TEMPLATE = readFileSync(new URL('./prompts/recruiter.md', import.meta.url), 'utf8');
+
+export function renderRecruiterPrompt(context: InterviewContext): string {
+  const clean = (s: string) => s.replace(/[<>{}]/g, '').slice(0, 200);
+  const questions = context.plan.questions
+    .map((q, i) => `${i + 1}. [${q.id}] (${q.kind}, ${clean(q.competency)}) ${q.text}`)
+    .join('\n');
+  const values: Record<string, string> = {
+    candidateName: clean(context.candidateName),
+    role: clean(context.role),
+    company: clean(context.company),
+    seniority: context.seniority,
+    interviewType: context.interviewType.replace('_', ' '),
+    timeBoxMinutes: String(Math.round(context.timeBoxSeconds / 60)),
+    questions,
+    requiredSkills: context.plan.requiredSkills.map(clean).join(', ') || 'none listed',
+  };
+  return PROMPT_TEMPLATE.replace(/\{\{(\w+)\}\}/g, (_, key: string) => values[key] ?? '');
+}
