@@ -46,7 +46,7 @@ const EnvSchema = z.object({
   ),
   /**
    * Job processes kept started and prewarmed ahead of dispatch, so a candidate who joins does not
-   * wait for a process to start and load the speech engines (~1.5 s on two cores).
+   * wait for a process to start and load the speech engines (docs/decisions/004).
    */
   AGENT_IDLE_PROCESSES: intWithDefault(2, 1, 32),
   /** CPU load (0..1) above which the worker stops taking jobs. */
@@ -71,10 +71,8 @@ const EnvSchema = z.object({
 export type AgentEnv = Omit<z.infer<typeof EnvSchema>, 'AGENT_MAX_JOBS'> & { AGENT_MAX_JOBS: number; providers: ProviderConfig };
 
 /**
- * Interviews per core when speech runs in the job processes (PocketSphinx, Flite, eSpeak). Measured
- * on 2 cores (`pnpm bench`, C1): 4 simultaneous offline interviews kept p95 within 100 ms of one
- * interview's (p50 561 → 663 ms); at 6 the p50 was 3.5 s and a dispatch went unanswered. So the
- * worker refuses the fifth rather than slow every call down.
+ * Interviews per core when speech runs in the job processes (PocketSphinx, Flite, eSpeak): past it
+ * every call slows down, so the worker refuses the next one (measured in docs/decisions/004).
  */
 export const LOCAL_SPEECH_JOBS_PER_CORE = 2;
 /** With hosted speech a job is mostly VAD, turn detection and Opus; not measured here. */

@@ -1,8 +1,7 @@
 /**
  * How the worker's job processes are started, tuned for memory on small machines: a bundled
  * plain-JS job entry (no tsx loader in every process), V8 heap flags for the children, and two
- * malloc arenas. The measurements behind each number are in
- * docs/decisions (the job process tuning record); this module only applies them.
+ * malloc arenas. Why each, with the measurements behind the numbers: docs/decisions/004.
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';

@@ -19,7 +19,7 @@ import type { Env } from './env.js';
 import { createJobRunner, type JobRunner } from './jobs/runner.js';
 import { SCORE_JOB, scoreInterviewJob } from './jobs/score-interview.js';
 import { createAnalysisService, type AnalysisService } from './lib/analysis/index.js';
-import type { Services } from './lib/context.js';
+import type { ApiCaches, Services } from './lib/context.js';
 import { ApiError, errorBody, RateLimitedError } from './lib/errors.js';
 import { createLogger, redactUrl, type Logger } from './lib/logger.js';
 import { createOutboxMailer, createResendMailer, type Mailer } from './lib/mailer.js';
@@ -37,6 +37,8 @@ import { createMeRoutes } from './routes/me.js';
 export interface AppDeps {
   db: MockroomDb;
   env: Env;
+  /** This instance's in-process caches (createApiCaches()); one set per app. */
+  caches: ApiCaches;
   livekit?: LivekitService;
   mailer?: Mailer;
   clock?: () => Date;
@@ -81,6 +83,7 @@ export function createApp(deps: AppDeps) {
         ...(env.OPENAI_API_KEY ? { llmApiKey: env.OPENAI_API_KEY } : {}),
         ...(env.LLM_MODEL ? { llmModel: env.LLM_MODEL } : {}),
       }),
+    caches: deps.caches,
     now: deps.clock ?? (() => new Date()),
     authSecret: deps.authSecret ?? new Uint8Array(randomBytes(32)),
     kickJobs: () => runner?.kick(),

@@ -5,6 +5,7 @@ import { createDb } from '@mockroom/db/client';
 import { migrateDb } from '@mockroom/db/migrate';
 import { createApp } from './app.js';
 import { EnvError, loadEnv } from './env.js';
+import { createApiCaches } from './lib/context.js';
 import { sweepInterviews } from './lib/interview-lifecycle.js';
 import { createLogger } from './lib/logger.js';
 import { pruneRateLimits } from './auth/rate-limit.js';
@@ -32,13 +33,13 @@ async function main() {
     db,
     env,
     logger,
+    caches: createApiCaches(),
     ...(env.AUTH_SECRET ? { authSecret: new TextEncoder().encode(env.AUTH_SECRET) } : {}),
   });
   app.jobs.start();
   app.jobs.kick();
   const sweeper = setInterval(() => {
     void sweepInterviews(app.services)
-      .then((closed) => (closed ? app.jobs.kick() : undefined))
       .then(() => pruneRateLimits(db, new Date()))
       .catch((error) => logger.error({ err: error instanceof Error ? error.name : 'unknown' }, 'sweeper failed'));
   }, SWEEP_INTERVAL_MS);

@@ -9,10 +9,11 @@ export function loadSession(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('user', null);
     c.set('session', null);
-    const { db, env, now } = c.var.services;
+    const s = c.var.services;
+    const { env, now } = s;
     const token = getCookie(c, cookieName(env.APP_BASE_URL));
     if (token) {
-      const result = await validateSessionToken(db, token, now());
+      const result = await validateSessionToken(s, token, now());
       if (result) {
         c.set('user', result.user);
         c.set('session', result.session);

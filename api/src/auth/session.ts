@@ -13,10 +13,10 @@ import { createHash } from 'node:crypto';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { decodeHex, encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { and, eq, ne, sql } from 'drizzle-orm';
-import type { MockroomDb } from '@mockroom/db/client';
+import type { MockroomDb, Tx } from '@mockroom/db/client';
 import { rowsOf } from '@mockroom/db/client';
 import { sessions, users } from '@mockroom/db/schema';
-import { cachePerOwner } from '../lib/ttl-cache.js';
+import { TtlCache } from '../lib/ttl-cache.js';
 
 export const SESSION_IDLE_MS = 14 * 24 * 3600_000;
 export const SESSION_ABSOLUTE_MS = 60 * 24 * 3600_000;
@@ -52,11 +52,11 @@ export function cookieName(appBaseUrl: string): string {
   return appBaseUrl.startsWith('https://') ? '__Host-mr_session' : 'mr_session';
 }
 
-export async function createSession(db: MockroomDb, userId: string, now: Date): Promise<{ token: string; session: Session }> {
+export async function createSession(s: SessionDeps, userId: string, now: Date): Promise<{ token: string; session: Session }> {
   const id = randomToken(15);
   const secret = randomToken(20);
   const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
-  await db.asUser(userId, (tx) =>
+  await s.db.asUser(userId, (tx) =>
     tx.insert(sessions).values({ id, userId, secretHash: hashSecret(secret), expiresAt, createdAt: now }),
   );
   return { token: `${id}.${secret}`, session: { id, userId, expiresAt } };
@@ -65,11 +65,12 @@ export async function createSession(db: MockroomDb, userId: string, now: Date): 
 const TOKEN_RE = /^([a-z2-7]{24})\.([a-z2-7]{32})$/;
 
 /**
- * Validated sessions, per database handle (so each app/test has its own), keyed by session id.
- * A hit still checks the secret against the stored hash and the expiry; it only saves the two
- * transactions of a lookup. This instance drops entries on sign-out, session revocation, password
- * change/reset, account deletion and profile writes (forgetUser). Another API instance's revocation
- * reaches this one within SESSION_CACHE_TTL_MS at most.
+ * Validated sessions of this app instance, keyed by session id (created by the process or the
+ * test harness and handed to createApp; see docs/decisions/ for the numbers). A hit still checks
+ * the secret against the stored hash and the expiry; it only saves the two transactions of a
+ * lookup. This module is the only one that drops entries: on sign-out, session revocation and
+ * every write to a user's row (writeUser). Another API instance's revocation reaches this one
+ * within SESSION_CACHE_TTL_MS at most.
  */
 export const SESSION_CACHE_TTL_MS = 5_000;
 const SESSION_CACHE_MAX = 10_000;
@@ -79,23 +80,45 @@ interface CachedSession {
   session: Session;
   user: SessionUser;
 }
-const cacheOf = cachePerOwner<MockroomDb, string, CachedSession>(SESSION_CACHE_TTL_MS, SESSION_CACHE_MAX);
+export type SessionCache = TtlCache<string, CachedSession>;
 
-/** Call after any write to the user's row or sessions, so this instance re-reads them. */
-export function forgetUser(db: MockroomDb, userId: string): void {
-  cacheOf(db).deleteWhere((v) => v.session.userId === userId);
+export function createSessionCache(): SessionCache {
+  return new TtlCache<string, CachedSession>(SESSION_CACHE_TTL_MS, SESSION_CACHE_MAX);
+}
+
+/** What the session functions need: the database and this app's session cache (Services has both). */
+export interface SessionDeps {
+  db: MockroomDb;
+  caches: { sessions: SessionCache };
+}
+
+function forgetUser(s: SessionDeps, userId: string): void {
+  s.caches.sessions.deleteWhere((v) => v.session.userId === userId);
+}
+
+/**
+ * Runs fn as the user (a write to their row: profile, verification, deletion), then drops their
+ * cached sessions so this instance re-reads the user on the next request.
+ */
+export async function writeUser<T>(s: SessionDeps, userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await s.db.asUser(userId, fn);
+  } finally {
+    forgetUser(s, userId);
+  }
 }
 
 /** Returns the session and its user, or null for a malformed, unknown, forged or expired token. */
 export async function validateSessionToken(
-  db: MockroomDb,
+  s: SessionDeps,
   token: string,
   now: Date,
 ): Promise<{ session: Session; user: SessionUser } | null> {
   const m = TOKEN_RE.exec(token);
   if (!m) return null;
   const [, id, secret] = m as unknown as [string, string, string];
-  const cache = cacheOf(db);
+  const { db } = s;
+  const cache = s.caches.sessions;
   const hit = cache.get(id);
   if (hit) {
     if (!constantTimeEqual(createHash('sha256').update(secret, 'utf8').digest(), hit.secretHash)) return null;
@@ -148,20 +171,20 @@ export async function validateSessionToken(
   return result;
 }
 
-export async function invalidateSession(db: MockroomDb, session: Session): Promise<void> {
-  cacheOf(db).delete(session.id);
-  await db.asUser(session.userId, (tx) => tx.delete(sessions).where(eq(sessions.id, session.id)));
+export async function invalidateSession(s: SessionDeps, session: Session): Promise<void> {
+  s.caches.sessions.delete(session.id);
+  await s.db.asUser(session.userId, (tx) => tx.delete(sessions).where(eq(sessions.id, session.id)));
   // Again after the commit: a lookup that read the row before the delete may have cached it.
-  cacheOf(db).delete(session.id);
+  s.caches.sessions.delete(session.id);
 }
 
 /** Ends every session of the user, or every one but `keepSessionId`. */
-export async function invalidateUserSessions(db: MockroomDb, userId: string, keepSessionId?: string): Promise<void> {
-  forgetUser(db, userId);
-  await db.asUser(userId, (tx) =>
+export async function invalidateUserSessions(s: SessionDeps, userId: string, keepSessionId?: string): Promise<void> {
+  forgetUser(s, userId);
+  await s.db.asUser(userId, (tx) =>
     tx
       .delete(sessions)
       .where(keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId)),
   );
-  forgetUser(db, userId);
+  forgetUser(s, userId);
 }

@@ -1,11 +1,31 @@
 /** What every route gets: injected dependencies plus request-scoped user/session. */
 import type { MockroomDb } from '@mockroom/db/client';
 import type { Env } from '../env.js';
-import type { Session, SessionUser } from '../auth/session.js';
+import { createSessionCache, type Session, type SessionCache, type SessionUser } from '../auth/session.js';
 import type { AnalysisService } from './analysis/index.js';
 import type { Logger } from './logger.js';
 import type { Mailer } from './mailer.js';
 import type { LivekitService } from '../livekit/service.js';
+import { OpenInterviewCache } from './open-interviews.js';
+import { createStartedInterviewCache, type StartedInterviewCache } from './turn-ingest.js';
+
+/**
+ * The in-process caches of one app instance (what they hold, their TTLs and who invalidates them:
+ * docs/decisions/ "API caches"). Created by the process (index.ts) or the test harness and passed
+ * to createApp, so each app has its own and nothing is keyed by a database handle.
+ */
+export interface ApiCaches {
+  /** Validated sessions (auth/session.ts). */
+  sessions: SessionCache;
+  /** Interviews known open for a user, for the token route (interview-lifecycle.ts). */
+  openInterviews: OpenInterviewCache;
+  /** Interviews known past 'scheduled', for turn batches (turn-ingest.ts). */
+  startedInterviews: StartedInterviewCache;
+}
+
+export function createApiCaches(): ApiCaches {
+  return { sessions: createSessionCache(), openInterviews: new OpenInterviewCache(), startedInterviews: createStartedInterviewCache() };
+}
 
 export interface Services {
   db: MockroomDb;
@@ -14,6 +34,7 @@ export interface Services {
   logger: Logger;
   livekit: LivekitService;
   analysis: AnalysisService;
+  caches: ApiCaches;
   now(): Date;
   /** Secret for device cookies (HMAC); random per process unless AUTH_SECRET is set. */
   authSecret: Uint8Array;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cachePerOwner, TtlCache } from './ttl-cache.js';
+import { TtlCache } from './ttl-cache.js';
 
 describe('TtlCache', () => {
   it('expires entries after the ttl', () => {
@@ -33,17 +33,5 @@ describe('TtlCache', () => {
     expect(c.get('s3')).toBeUndefined();
     c.deleteWhere((v) => v.user === 'u1');
     expect(c.size).toBe(0);
-  });
-});
-
-describe('cachePerOwner', () => {
-  it('gives each owner its own cache, the same one on every call', () => {
-    const cacheOf = cachePerOwner<object, string, number>(1000, 10);
-    const a = {};
-    const b = {};
-    cacheOf(a).set('k', 1);
-    expect(cacheOf(a)).toBe(cacheOf(a));
-    expect(cacheOf(a).get('k')).toBe(1);
-    expect(cacheOf(b).get('k')).toBeUndefined();
   });
 });

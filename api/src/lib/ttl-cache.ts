@@ -51,16 +51,3 @@ export class TtlCache<K, V> {
     return this.entries.size;
   }
 }
-
-/**
- * One TtlCache per owner object (a database handle), created on first use and dropped with the
- * owner, so each app instance and each test database has its own.
- */
-export function cachePerOwner<O extends object, K, V>(ttlMs: number, maxEntries: number): (owner: O) => TtlCache<K, V> {
-  const caches = new WeakMap<O, TtlCache<K, V>>();
-  return (owner) => {
-    let c = caches.get(owner);
-    if (!c) caches.set(owner, (c = new TtlCache<K, V>(ttlMs, maxEntries)));
-    return c;
-  };
-}

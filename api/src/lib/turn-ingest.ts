@@ -12,36 +12,48 @@ import type { MockroomDb } from '@mockroom/db/client';
 import { interviews, transcriptTurns } from '@mockroom/db/schema';
 import { pgCode } from './errors.js';
 import { markLiveTx } from './interview-lifecycle.js';
-import { cachePerOwner } from './ttl-cache.js';
+import { TtlCache } from './ttl-cache.js';
 
 export type StoredTurn = typeof transcriptTurns.$inferSelect;
 export type IngestResult = { created: boolean; turn: StoredTurn } | null;
 
 /**
- * Interviews already past 'scheduled' → their owner. Both facts are permanent (the owner never
- * changes, status never goes back to scheduled), so with an entry the batch skips its first
- * statement (read owner/status, maybe mark live). The insert policy still checks owner and
- * state; if it refuses (or the interview is gone), the batch is retried on the full path, which
- * gives the exact answer (404/409).
+ * Interviews already past 'scheduled' → their owner, one cache per app instance (a dependency of
+ * createApp). Both facts are permanent (the owner never changes, status never goes back to
+ * scheduled), so with an entry the batch skips its first statement (read owner/status, maybe mark
+ * live) and no close needs to forget it. The insert policy still checks owner and state; if it
+ * refuses (or the interview is gone), the batch is retried on the full path, which gives the
+ * exact answer (404/409).
  */
-const startedOf = cachePerOwner<MockroomDb, string, string>(10 * 60_000, 10_000);
+export type StartedInterviewCache = TtlCache<string, string>;
+export const STARTED_INTERVIEW_TTL_MS = 10 * 60_000;
 
-export async function ingestTurns(db: MockroomDb, interviewId: string, turns: TurnInput[], now: Date): Promise<IngestResult[]> {
-  const known = startedOf(db).get(interviewId);
+export function createStartedInterviewCache(): StartedInterviewCache {
+  return new TtlCache<string, string>(STARTED_INTERVIEW_TTL_MS, 10_000);
+}
+
+export interface IngestDeps {
+  db: MockroomDb;
+  caches: { startedInterviews: StartedInterviewCache };
+}
+
+export async function ingestTurns(s: IngestDeps, interviewId: string, turns: TurnInput[], now: Date): Promise<IngestResult[]> {
+  const started = s.caches.startedInterviews;
+  const known = started.get(interviewId);
   if (known) {
     try {
-      return await storeBatch(db, interviewId, turns, now, known);
+      return await storeBatch(s, interviewId, turns, now, known);
     } catch (error) {
       const code = pgCode(error);
       if (code !== '42501' && code !== '23503') throw error;
-      startedOf(db).delete(interviewId);
+      started.delete(interviewId);
     }
   }
-  return storeBatch(db, interviewId, turns, now, null);
+  return storeBatch(s, interviewId, turns, now, null);
 }
 
-async function storeBatch(db: MockroomDb, interviewId: string, turns: TurnInput[], now: Date, knownOwner: string | null): Promise<IngestResult[]> {
-  const results = await db.asAgent(interviewId, async (tx) => {
+async function storeBatch(s: IngestDeps, interviewId: string, turns: TurnInput[], now: Date, knownOwner: string | null): Promise<IngestResult[]> {
+  const results = await s.db.asAgent(interviewId, async (tx) => {
     let userId = knownOwner;
     if (!userId) {
       const [iv] = await tx.select({ userId: interviews.userId, status: interviews.status }).from(interviews).where(eq(interviews.id, interviewId));
@@ -96,6 +108,6 @@ async function storeBatch(db: MockroomDb, interviewId: string, turns: TurnInput[
   });
   if (!results) return turns.map(() => null);
   // Committed: the interview is live (or later) from now on.
-  startedOf(db).set(interviewId, results.owner);
+  s.caches.startedInterviews.set(interviewId, results.owner);
   return results.results;
 }

@@ -89,7 +89,7 @@ describe('turn ingestion (group commit)', () => {
   it('keeps nothing of a batch that fails: every turn of it gets the error', async () => {
     const id = await createInterview();
     // A NUL byte is refused by Postgres text columns: the one statement fails for all rows.
-    const out = await ingestTurns(h.t.db, id, [turn('ok-1', 1), turn('bad', 2, 'nul \u0000 here'), turn('ok-2', 3)], new Date()).then(
+    const out = await ingestTurns(h.app.services, id, [turn('ok-1', 1), turn('bad', 2, 'nul \u0000 here'), turn('ok-2', 3)], new Date()).then(
       () => 'stored',
       () => 'failed',
     );
@@ -100,7 +100,7 @@ describe('turn ingestion (group commit)', () => {
   it('stores a batch in arrival order', async () => {
     const id = await createInterview();
     const turns = Array.from({ length: 6 }, (_, i) => turn(`o-${i}`, i));
-    const results = await ingestTurns(h.t.db, id, [...turns, turn('o-2', 2)], new Date());
+    const results = await ingestTurns(h.app.services, id, [...turns, turn('o-2', 2)], new Date());
     expect(results.map((r) => r?.created)).toEqual([true, true, true, true, true, true, false]);
     expect(results[6]!.turn.id).toBe(results[2]!.turn.id);
     const ids = rowsOf<{ turn_id: string }>(await h.t.db.owner.execute(sql`select turn_id from transcript_turns where interview_id = ${id} order by ctid`));

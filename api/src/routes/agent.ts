@@ -10,10 +10,9 @@ import type { MiddlewareHandler } from 'hono';
 import { InterviewContext, InterviewEndInput, TurnInput, TurnMetricsInput, type ProviderOverride } from '@mockroom/core';
 import { applications, interviews, transcriptTurns, turnMetrics, users } from '@mockroom/db/schema';
 import type { AppEnv } from '../lib/context.js';
-import { closeInterviewTx } from '../lib/interview-lifecycle.js';
+import { closeInterview } from '../lib/interview-lifecycle.js';
 import { ApiError, errorBody, NotFoundError, pgCode } from '../lib/errors.js';
 import { createRouter, errorResponses, json } from '../lib/openapi.js';
-import { forgetInterview } from '../lib/open-interviews.js';
 import { KeyedBatcher } from '../lib/batcher.js';
 import { ingestTurns, type IngestResult } from '../lib/turn-ingest.js';
 import { toTurnRecord } from '../jobs/score-interview.js';
@@ -104,7 +103,7 @@ export function createAgentRoutes(agentToken: string) {
         const { id } = c.req.valid('param');
         const t = c.req.valid('json');
         const s = c.var.services;
-        batcher ??= new KeyedBatcher((interviewId: string, turns: TurnInput[]) => ingestTurns(s.db, interviewId, turns, s.now()));
+        batcher ??= new KeyedBatcher((interviewId: string, turns: TurnInput[]) => ingestTurns(s, interviewId, turns, s.now()));
         const result = await batcher.submit(id, t).catch((error) => {
           // 42501: the row-level policy refused the insert (the interview is closed).
           if (pgCode(error) === '42501') {
@@ -150,15 +149,8 @@ export function createAgentRoutes(agentToken: string) {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
         const s = c.var.services;
-        const found = await s.db.asAgent(id, async (tx) => {
-          const [iv] = await tx.select({ id: interviews.id }).from(interviews).where(eq(interviews.id, id));
-          if (!iv) return false;
-          await closeInterviewTx(tx, { interviewId: id, reason: body.reason, now: s.now(), questionStatuses: body.questionStatuses });
-          return true;
-        });
-        forgetInterview(s.db, id);
+        const found = await closeInterview(s, (work) => s.db.asAgent(id, work), { interviewId: id, reason: body.reason, questionStatuses: body.questionStatuses });
         if (!found) throw new NotFoundError('interview');
-        s.kickJobs();
         return c.body(null, 204);
       },
     );

@@ -13,7 +13,7 @@ import { clientIp } from '../auth/client-ip.js';
 import { clearSessionCookie, requireUser, setSessionCookie } from '../auth/guard.js';
 import { checkPassword, hashPassword, MAX_PASSWORD_CHARS, verifyDummyPassword, verifyPassword } from '../auth/password.js';
 import { hit, LIMITS, peek, retryAfterSeconds, type Limit } from '../auth/rate-limit.js';
-import { createSession, forgetUser, hashSecret, invalidateSession, invalidateUserSessions, randomToken, type SessionUser } from '../auth/session.js';
+import { createSession, hashSecret, invalidateSession, invalidateUserSessions, randomToken, writeUser, type SessionUser } from '../auth/session.js';
 import type { AppEnv, Services } from '../lib/context.js';
 import { ApiError, ConflictError, pgCode, RateLimitedError } from '../lib/errors.js';
 import { createRouter, EmailField, errorResponses, json, UserSchema } from '../lib/openapi.js';
@@ -123,7 +123,7 @@ export function createAuthRoutes() {
           if (pgCode(error) === '23505') throw new ConflictError('signup_failed', 'could not create an account with these details');
           throw error;
         }
-        const { token, session } = await createSession(s.db, id, s.now());
+        const { token, session } = await createSession(s, id, s.now());
         setSessionCookie(c, token, session.expiresAt);
         const user = await loadUser(s, id);
         s.background(() => sendVerificationCode(s, user));
@@ -161,8 +161,8 @@ export function createAuthRoutes() {
         }
         // A fresh session every time: a token planted before sign-in is never promoted (no fixation).
         const previous = c.get('session');
-        if (previous) await invalidateSession(s.db, previous);
-        const { token, session } = await createSession(s.db, account.user_id, s.now());
+        if (previous) await invalidateSession(s, previous);
+        const { token, session } = await createSession(s, account.user_id, s.now());
         setSessionCookie(c, token, session.expiresAt);
         setCookie(c, DEVICE_COOKIE, deviceTag(s.authSecret, account.user_id), {
           httpOnly: true,
@@ -178,7 +178,7 @@ export function createAuthRoutes() {
       createRoute({ method: 'post', path: '/signout', responses: { 204: { description: 'signed out' }, ...errorResponses } }),
       async (c) => {
         const session = c.get('session');
-        if (session) await invalidateSession(c.var.services.db, session);
+        if (session) await invalidateSession(c.var.services, session);
         clearSessionCookie(c);
         return c.body(null, 204);
       },
@@ -187,7 +187,7 @@ export function createAuthRoutes() {
       createRoute({ method: 'post', path: '/signout-all', responses: { 204: { description: 'every session ended' }, ...errorResponses } }),
       async (c) => {
         const { user } = requireUser(c);
-        await invalidateUserSessions(c.var.services.db, user.id);
+        await invalidateUserSessions(c.var.services, user.id);
         clearSessionCookie(c);
         return c.body(null, 204);
       },
@@ -217,7 +217,7 @@ export function createAuthRoutes() {
         const s = c.var.services;
         const { user } = requireUser(c);
         const { code } = c.req.valid('json');
-        const ok = await s.db.asUser(user.id, async (tx) => {
+        const ok = await writeUser(s, user.id, async (tx) => {
           const [row] = await tx
             .select()
             .from(oneTimeTokens)
@@ -236,7 +236,6 @@ export function createAuthRoutes() {
           return true;
         });
         if (!ok) throw new ApiError(400, 'invalid_code', 'the code is wrong or has expired');
-        forgetUser(s.db, user.id);
         return c.json({ user: await loadUser(s, user.id) }, 200);
       },
     )
@@ -304,7 +303,7 @@ export function createAuthRoutes() {
         const userId = rows[0]?.user_id;
         if (!userId) throw new ApiError(400, 'invalid_token', 'this link is invalid or has expired');
         await s.db.asUser(userId, (tx) => tx.update(users).set({ passwordHash, emailVerified: true }).where(eq(users.id, userId)));
-        await invalidateUserSessions(s.db, userId);
+        await invalidateUserSessions(s, userId);
         clearSessionCookie(c);
         return c.body(null, 204);
       },
@@ -324,7 +323,7 @@ export function createAuthRoutes() {
         requireGoodPassword(newPassword, user);
         const passwordHash = await hashPassword(newPassword);
         await s.db.asUser(user.id, (tx) => tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)));
-        await invalidateUserSessions(s.db, user.id, session.id);
+        await invalidateUserSessions(s, user.id, session.id);
         return c.body(null, 204);
       },
     );

@@ -5,9 +5,8 @@ import { buildInterviewPlan } from '@mockroom/core/plan-builder';
 import { SCORER_VERSION } from '@mockroom/core/scoring';
 import { applications, cvs, interviews, jobs, reports, transcriptTurns } from '@mockroom/db/schema';
 import { requireUser } from '../auth/guard.js';
-import { closeInterviewTx } from '../lib/interview-lifecycle.js';
+import { requireOpenInterview, withTransitions } from '../lib/interview-lifecycle.js';
 import { ApiError, NotFoundError } from '../lib/errors.js';
-import { forgetInterview, isKnownOpen, rememberOpen } from '../lib/open-interviews.js';
 import { createRouter, errorResponses, json } from '../lib/openapi.js';
 import { roomName } from '../livekit/service.js';
 import { enqueueScoring, SCORE_JOB, toTurnRecord } from '../jobs/score-interview.js';
@@ -188,12 +187,7 @@ export function createInterviewRoutes() {
         const { user } = requireUser(c);
         const { id } = c.req.valid('param');
         const s = c.var.services;
-        if (!isKnownOpen(s.db, id, user.id)) {
-          const [iv] = await s.db.asUser(user.id, (tx) => tx.select({ id: interviews.id, status: interviews.status }).from(interviews).where(eq(interviews.id, id)));
-          if (!iv) throw new NotFoundError('interview');
-          if (iv.status !== 'scheduled' && iv.status !== 'live') throw new ApiError(409, 'interview_closed', 'this interview has ended');
-          rememberOpen(s.db, id, user.id);
-        }
+        await requireOpenInterview(s, id, user.id);
         const participant_token = await s.livekit.createCandidateToken({ interviewId: id, userId: user.id });
         return c.json({ server_url: s.livekit.serverUrl, participant_token }, 200);
       },
@@ -204,16 +198,14 @@ export function createInterviewRoutes() {
         const { user } = requireUser(c);
         const { id } = c.req.valid('param');
         const s = c.var.services;
-        const row = await s.db.asUser(user.id, async (tx) => {
+        const row = await withTransitions(s, (work) => s.db.asUser(user.id, work), async (tx, t) => {
           const [exists] = await tx.select({ id: interviews.id }).from(interviews).where(eq(interviews.id, id));
           if (!exists) return null;
-          await closeInterviewTx(tx, { interviewId: id, reason: 'candidate_left', now: s.now() });
+          await t.close({ interviewId: id, reason: 'candidate_left' });
           const [iv] = await tx.select().from(interviews).where(eq(interviews.id, id));
           return iv ?? null;
         });
-        forgetInterview(s.db, id);
         if (!row) throw new NotFoundError('interview');
-        s.kickJobs();
         return c.json({ interview: toInterview(row) }, 200);
       },
     )

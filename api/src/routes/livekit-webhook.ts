@@ -6,9 +6,8 @@ import { Hono } from 'hono';
 import { CANDIDATE_IDENTITY_PREFIX } from '@mockroom/core';
 import { webhookEvents } from '@mockroom/db/schema';
 import type { AppEnv } from '../lib/context.js';
-import { closeInterviewTx, markLiveTx } from '../lib/interview-lifecycle.js';
+import { withTransitions } from '../lib/interview-lifecycle.js';
 import { errorBody } from '../lib/errors.js';
-import { forgetInterview } from '../lib/open-interviews.js';
 
 const ROOM_RE = /^iv_([0-9a-f-]{36})$/;
 
@@ -24,23 +23,19 @@ export function createLivekitWebhookRoutes() {
       return c.json(errorBody('invalid_signature', 'webhook signature rejected'), 401);
     }
     if (!event.id) return c.json(errorBody('invalid_input', 'event id missing'), 400);
-    const first = await s.db.asWorker(async (tx) => {
+    const first = await withTransitions(s, (work) => s.db.asWorker(work), async (tx, t) => {
       const rows = await tx.insert(webhookEvents).values({ id: event.id, kind: event.event }).onConflictDoNothing().returning({ id: webhookEvents.id });
       if (rows.length === 0) return false;
       const interviewId = ROOM_RE.exec(event.room?.name ?? '')?.[1];
       if (!interviewId) return true;
       const identity = event.participant?.identity ?? '';
-      const now = s.now();
       if (event.event === 'participant_joined' && identity.startsWith(CANDIDATE_IDENTITY_PREFIX)) {
-        await markLiveTx(tx, interviewId, now);
+        await t.markLive(interviewId);
       } else if (event.event === 'room_finished' || (event.event === 'participant_left' && identity.startsWith(CANDIDATE_IDENTITY_PREFIX))) {
-        await closeInterviewTx(tx, { interviewId, reason: 'candidate_left', now });
+        await t.close({ interviewId, reason: 'candidate_left' });
       }
       return true;
     });
-    const closedId = ROOM_RE.exec(event.room?.name ?? '')?.[1];
-    if (closedId) forgetInterview(s.db, closedId);
-    if (first) s.kickJobs();
     s.logger.info({ event: event.event, duplicate: !first }, 'webhook received');
     return c.json({ ok: true }, 200);
   });

@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { applications, cvs, interviews, outboxEmails, reports, transcriptTurns, turnMetrics, users } from '@mockroom/db/schema';
 import { clearSessionCookie, requireUser } from '../auth/guard.js';
-import { forgetUser } from '../auth/session.js';
+import { writeUser } from '../auth/session.js';
 import { createRouter, errorResponses, json, UserSchema } from '../lib/openapi.js';
 import { requireCurrentPassword } from './auth.js';
 
@@ -34,7 +34,7 @@ export function createMeRoutes() {
       async (c) => {
         const { user } = requireUser(c);
         const body = c.req.valid('json');
-        const [row] = await c.var.services.db.asUser(user.id, (tx) =>
+        const [row] = await writeUser(c.var.services, user.id, (tx) =>
           tx
             .update(users)
             .set({
@@ -44,7 +44,6 @@ export function createMeRoutes() {
             .where(eq(users.id, user.id))
             .returning(),
         );
-        forgetUser(c.var.services.db, user.id);
         const u = row!;
         return c.json({ user: { id: u.id, email: u.email, displayName: u.displayName, emailVerified: u.emailVerified, emailPreferences: u.emailPreferences as Record<string, unknown> } }, 200);
       },
@@ -84,8 +83,7 @@ export function createMeRoutes() {
         const { user } = requireUser(c);
         const s = c.var.services;
         await requireCurrentPassword(s, user.id, c.req.valid('json').password);
-        await s.db.asUser(user.id, (tx) => tx.delete(users).where(eq(users.id, user.id)));
-        forgetUser(s.db, user.id);
+        await writeUser(s, user.id, (tx) => tx.delete(users).where(eq(users.id, user.id)));
         clearSessionCookie(c);
         s.logger.info({ userId: user.id }, 'account deleted');
         return c.body(null, 204);
