@@ -280,18 +280,7 @@ export class InterviewBrain {
   }
 
   private close(lead: string[]): InterviewerReply {
-    this.tracker.end('completed');
-    const name = toSpokenName(this.opts.candidateName);
-    return this.reply(
-      'closing',
-      [
-        ...lead,
-        'That was my last question.',
-        `Thank you for your time, ${name}. Your feedback report will be ready shortly. Goodbye.`,
-      ],
-      null,
-      'completed',
-    );
+    return this.farewell('closing', 'completed', [...lead, 'That was my last question.'], 'Thank you for your time');
   }
 
   private wrapUp(lead: string[] = []): InterviewerReply {
@@ -301,18 +290,14 @@ export class InterviewBrain {
       const q = this.plan.questions[current]!;
       this.settle(current, p.answerText ? (this.followUpReason(q, p.answerText) ? 'insufficient' : 'answered') : 'interrupted');
     }
-    this.tracker.end('time_box');
+    return this.farewell('wrap_up', 'time_box', [...lead, "We're out of time, so let's wrap up here."], 'Thank you');
+  }
+
+  /** Ends the interview with the candidate thanked by name and told what comes next. */
+  private farewell(kind: ReplyKind, end: EndReason, lead: string[], thanks: string): InterviewerReply {
+    this.tracker.end(end);
     const name = toSpokenName(this.opts.candidateName);
-    return this.reply(
-      'wrap_up',
-      [
-        ...lead,
-        "We're out of time, so let's wrap up here.",
-        `Thank you, ${name}. Your feedback report will be ready shortly. Goodbye.`,
-      ],
-      null,
-      'time_box',
-    );
+    return this.reply(kind, [...lead, `${thanks}, ${name}. Your feedback report will be ready shortly. Goodbye.`], null, end);
   }
 
   private settle(i: number, status: QuestionStatus): void {
