@@ -11,6 +11,8 @@ import { runInterviewJob, type ProcessUserData } from './job.js';
 import { filterPersonalDataFromLogs } from './log-privacy.js';
 import { prepareJobProcesses } from './process-tuning.js';
 import { createWorkerOptions, prewarmJobProcess, startSpoolReplay } from './worker.js';
+import { registerMoonshineRunner } from './inference/register.js';
+import { localSpeechEngines } from './providers/registry.js';
 
 export default defineAgent({
   prewarm: (proc: JobProcess) => prewarmJobProcess(proc, getAgentEnv()),
@@ -21,6 +23,8 @@ const self = fileURLToPath(import.meta.url);
 if (process.argv[1] !== undefined && self === process.argv[1]) {
   const env = getAgentEnv();
   const agentEntry = await prepareJobProcesses(self, join(self, '../../dist'));
+  // Offline speech served by the worker's shared inference process: registered before the worker starts it.
+  if (localSpeechEngines(env.providers).moonshine) await registerMoonshineRunner(agentEntry);
   cli.runApp(createWorkerOptions(env, agentEntry));
   // cli.runApp has initialised the framework's logger by the next turn of the event loop.
   setImmediate(() => {

@@ -9,6 +9,7 @@ import {
   buildLlm,
   buildStt,
   buildTts,
+  localSpeechEngines,
   ProviderConfigError,
   providerProblems,
   type ProviderConfig,
@@ -64,11 +65,18 @@ describe('provider registry', () => {
     expect(buildLlm(LOCAL, () => marker)).toBe(marker);
   });
 
+  it('builds Moonshine for STT_PROVIDER=moonshine and keeps PocketSphinx selectable by name', async () => {
+    const moonshine = await buildStt({ ...LOCAL, sttProvider: 'moonshine' });
+    expect(moonshine.provider).toBe('moonshine');
+    expect((await buildStt({ ...LOCAL, sttProvider: 'pocketsphinx' })).provider).toBe('pocketsphinx');
+    expect(localSpeechEngines({ sttProvider: 'moonshine', ttsProvider: 'openai' })).toMatchObject({ moonshine: true, stt: false });
+  });
+
   it('takes an interview override only from the allowed set', () => {
     const { config, rejected } = applyOverride({ ...LOCAL, openaiApiKey: 'sk' }, { stt: 'deepgram', tts: 'espeak', llm: 'openai' });
     expect(config).toMatchObject({ sttProvider: 'local', ttsProvider: 'espeak', llmProvider: 'openai' });
     expect(rejected).toEqual(['stt']);
-    expect(allowedOverrides(LOCAL)).toEqual({ stt: ['local'], llm: ['local'], tts: ['local', 'espeak'] });
+    expect(allowedOverrides(LOCAL)).toEqual({ stt: ['local', 'moonshine', 'pocketsphinx'], llm: ['local'], tts: ['local', 'espeak'] });
   });
 });
 

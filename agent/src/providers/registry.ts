@@ -10,7 +10,7 @@ import * as elevenlabs from '@livekit/agents-plugin-elevenlabs';
 import * as openai from '@livekit/agents-plugin-openai';
 import type { ProviderOverride } from '@mockroom/core';
 
-export const STT_PROVIDERS = ['local', 'openai', 'groq', 'deepgram'] as const;
+export const STT_PROVIDERS = ['local', 'moonshine', 'pocketsphinx', 'openai', 'groq', 'deepgram'] as const;
 export const LLM_PROVIDERS = ['local', 'openai', 'groq', 'openai-compatible'] as const;
 export const TTS_PROVIDERS = ['local', 'espeak', 'openai', 'elevenlabs'] as const;
 export type SttProviderName = (typeof STT_PROVIDERS)[number];
@@ -104,8 +104,19 @@ export function applyOverride(
 }
 
 /** Which in-process offline speech engines a configuration runs (each costs memory and CPU in every job process). */
-export function localSpeechEngines(cfg: Pick<ProviderConfig, 'sttProvider' | 'ttsProvider'>): { stt: boolean; flite: boolean; espeak: boolean } {
-  return { stt: cfg.sttProvider === 'local', flite: cfg.ttsProvider === 'local', espeak: cfg.ttsProvider === 'espeak' };
+export function localSpeechEngines(cfg: Pick<ProviderConfig, 'sttProvider' | 'ttsProvider'>): {
+  stt: boolean;
+  flite: boolean;
+  espeak: boolean;
+  moonshine: boolean;
+} {
+  return {
+    stt: cfg.sttProvider === 'local' || cfg.sttProvider === 'pocketsphinx',
+    flite: cfg.ttsProvider === 'local',
+    espeak: cfg.ttsProvider === 'espeak',
+    // Moonshine runs in the worker's shared inference process, not in each job process.
+    moonshine: cfg.sttProvider === 'moonshine',
+  };
 }
 
 /** Names an interview may pick under this deployment's keys. */
@@ -133,9 +144,14 @@ async function loadLocal() {
 
 export async function buildStt(cfg: ProviderConfig): Promise<stt.STT> {
   switch (cfg.sttProvider as SttProviderName) {
-    case 'local': {
+    case 'local':
+    case 'pocketsphinx': {
       const local = await loadLocal();
       return new local.PocketSphinxSTT();
+    }
+    case 'moonshine': {
+      const { MoonshineSTT } = await import('./local/moonshine-stt.js');
+      return new MoonshineSTT();
     }
     case 'openai':
       return new openai.STT({
