@@ -2,12 +2,22 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { cvs } from '@mockroom/db/schema';
 import { requireUser } from '../auth/guard.js';
+import { hit, retryAfterSeconds, type Limit } from '../auth/rate-limit.js';
 import { DocumentError, extractDocument } from '../lib/documents/index.js';
-import { ApiError } from '../lib/errors.js';
+import { ApiError, RateLimitedError } from '../lib/errors.js';
 import { createRouter, errorResponses, json } from '../lib/openapi.js';
 
 export const MAX_CV_BYTES = 10 * 1024 * 1024;
 const MAX_CV_TEXT_CHARS = 100_000;
+
+/**
+ * File uploads per user: each one costs a child process for up to seconds, so a signed-in user
+ * cannot keep the extraction pool busy for everyone. A person retrying a few exports of their CV
+ * stays far below it. Pasted text is cheap and not counted.
+ */
+export const CV_UPLOADS_PER_USER: Limit = { name: 'cv-upload-user', max: 10, windowMs: 10 * 60_000 };
+/** Retry-After for a 503 while the extraction pool is full. */
+const BUSY_RETRY_AFTER_S = 30;
 
 const CvSchema = z
   .object({ fileName: z.string(), mimeType: z.string(), sizeBytes: z.number(), text: z.string(), summary: z.string(), updatedAt: z.string() })
@@ -42,7 +52,14 @@ export function createCvRoutes() {
             },
           },
         },
-        responses: { 200: json(z.object({ cv: CvSchema })), ...errorResponses, 413: errorResponses[400], 415: errorResponses[400], 422: errorResponses[400] },
+        responses: {
+          200: json(z.object({ cv: CvSchema })),
+          ...errorResponses,
+          413: errorResponses[400],
+          415: errorResponses[400],
+          422: errorResponses[400],
+          503: { ...errorResponses[400], description: 'too many documents being read; retry later' },
+        },
       }),
       async (c) => {
         const { user } = requireUser(c);
@@ -53,6 +70,12 @@ export function createCvRoutes() {
         let text: string;
         const type = c.req.header('content-type') ?? '';
         if (type.startsWith('multipart/form-data')) {
+          // Counted before the body is read, so refused attempts (bombs included) count too.
+          if ((await hit(s.db, CV_UPLOADS_PER_USER, user.id, s.now())) > CV_UPLOADS_PER_USER.max) {
+            const limited = new RateLimitedError(retryAfterSeconds(CV_UPLOADS_PER_USER, s.now()));
+            limited.message = `Too many CV uploads: at most ${CV_UPLOADS_PER_USER.max} files every ${CV_UPLOADS_PER_USER.windowMs / 60_000} minutes. Wait a few minutes, or paste your CV as text.`;
+            throw limited;
+          }
           const form = await c.req.parseBody();
           const file = form.file;
           if (!(file instanceof File)) throw new ApiError(400, 'invalid_input', 'file: expected a file');
@@ -63,7 +86,10 @@ export function createCvRoutes() {
             text = doc.text;
             mimeType = doc.mimeType;
           } catch (error) {
-            if (error instanceof DocumentError) throw new ApiError(error.status, error.code, error.message);
+            if (error instanceof DocumentError) {
+              if (error.status === 503) c.header('retry-after', String(BUSY_RETRY_AFTER_S));
+              throw new ApiError(error.status, error.code, error.message);
+            }
             throw error;
           }
           fileName = file.name.slice(0, 200);
