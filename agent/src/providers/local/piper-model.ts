@@ -1,11 +1,14 @@
 /**
- * A Piper (VITS) voice on onnxruntime-node: phoneme ids in, 16-bit PCM at the voice's rate out.
+ * A Piper (VITS) voice on onnxruntime-node: text in (phonemized here with eSpeak NG), 16-bit PCM
+ * at the voice's rate out. onnxruntime-node's InferenceSession.run holds its calling thread for
+ * the whole sentence (70-300 ms per sentence here), so the model runs on a worker thread of its
+ * own: the caller's event loop keeps moving audio and IPC while a sentence renders, and in the
+ * shared inference service Piper runs beside Moonshine on the other core instead of after it.
  * The model is ~63 MB on disk and ~110 MB resident once loaded, so a process keeps one per voice
- * (sharedPiperModel), and the worker keeps one for all its jobs in the inference service
- * (piper-runner.ts). Note: InferenceSession.run holds the calling thread for the whole sentence
- * (70-300 ms), which is why job processes should not run it themselves.
+ * (sharedPiperModel) and the worker host keeps one for all its jobs (piper-runner.ts).
  */
-import * as ort from 'onnxruntime-node';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { piperPhonemeIds } from './piper-phonemizer.js';
 import { DEFAULT_PIPER_VOICE, piperVoiceFiles, readPiperConfig, type PiperVoiceConfig } from './piper-voice.js';
 
@@ -19,7 +22,7 @@ export interface PiperModelOptions {
 export interface PiperAudio {
   samples: Int16Array;
   sampleRate: number;
-  /** Time spent in eSpeak and in the model, for latency metrics. */
+  /** Time spent in eSpeak, and in the model (with any wait for the thread), for latency metrics. */
   phonemizeMs: number;
   inferMs: number;
 }
@@ -40,28 +43,94 @@ export function floatToInt16(audio: Float32Array): Int16Array {
   return out;
 }
 
+/**
+ * The model thread. Plain CommonJS evaluated by the Worker (no file of its own), so it runs the
+ * same under tsx, from the job bundle and from the inference runner's bundle. It loads the
+ * session, then answers { id, ids, scales, sid } with { id, audio } (a transferred Float32Array)
+ * or { id, error }, one request at a time in arrival order.
+ */
+const MODEL_THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+const ort = require(workerData.ort);
+(async () => {
+  const session = await ort.InferenceSession.create(workerData.model, workerData.options);
+  const outputName = session.outputNames[0];
+  parentPort.postMessage({ ready: true });
+  parentPort.on('message', async ({ id, ids, scales, sid }) => {
+    try {
+      const feeds = {
+        input: new ort.Tensor('int64', BigInt64Array.from(ids, BigInt), [1, ids.length]),
+        input_lengths: new ort.Tensor('int64', BigInt64Array.from([BigInt(ids.length)]), [1]),
+        scales: new ort.Tensor('float32', Float32Array.from(scales), [3]),
+      };
+      if (sid !== undefined) feeds.sid = new ort.Tensor('int64', BigInt64Array.from([BigInt(sid)]), [1]);
+      const results = await session.run(feeds);
+      const audio = Float32Array.from(results[outputName].data);
+      parentPort.postMessage({ id, audio }, [audio.buffer]);
+    } catch (err) {
+      parentPort.postMessage({ id, error: String((err && err.message) || err) });
+    }
+  });
+})().catch((err) => parentPort.postMessage({ ready: false, error: String((err && err.message) || err) }));
+`;
+
+type ThreadReply = { ready: boolean; error?: string } | { id: number; audio?: Float32Array; error?: string };
+
+export class PiperModelError extends Error {
+  override name = 'PiperModelError';
+}
+
 export class PiperModel {
   readonly voice: string;
   readonly config: PiperVoiceConfig;
-  readonly #session: ort.InferenceSession;
+  readonly #thread: Worker;
+  readonly #waiting = new Map<number, { resolve: (audio: Float32Array) => void; reject: (err: Error) => void }>();
+  #nextId = 1;
+  #failure: Error | null = null;
 
-  private constructor(voice: string, config: PiperVoiceConfig, session: ort.InferenceSession) {
+  private constructor(voice: string, config: PiperVoiceConfig, thread: Worker) {
     this.voice = voice;
     this.config = config;
-    this.#session = session;
+    this.#thread = thread;
+    thread.on('message', (msg: ThreadReply) => {
+      if (!('id' in msg)) return;
+      const waiter = this.#waiting.get(msg.id);
+      this.#waiting.delete(msg.id);
+      if (msg.audio) waiter?.resolve(msg.audio);
+      else waiter?.reject(new PiperModelError(`Piper synthesis failed: ${msg.error ?? 'no audio'}`));
+    });
+    const fail = (err: Error) => {
+      this.#failure = err;
+      for (const waiter of this.#waiting.values()) waiter.reject(err);
+      this.#waiting.clear();
+    };
+    thread.on('error', (err) => fail(new PiperModelError(`Piper model thread failed: ${err.message}`)));
+    thread.on('exit', () => fail(new PiperModelError('Piper model thread exited')));
+    // An idle model thread does not keep a process (a test, a script) alive.
+    thread.unref();
   }
 
   /** Loads a voice; throws PiperModelMissingError (naming the set-up step) when its files are absent. */
   static async load(voice = DEFAULT_PIPER_VOICE, opts: PiperModelOptions = {}): Promise<PiperModel> {
     const files = piperVoiceFiles(voice, opts.modelsDir);
     const config = readPiperConfig(files.config);
-    const session = await ort.InferenceSession.create(files.model, {
-      intraOpNumThreads: opts.intraOpThreads ?? 1,
-      interOpNumThreads: 1,
-      executionMode: 'sequential',
-      graphOptimizationLevel: 'all',
+    const thread = new Worker(MODEL_THREAD, {
+      eval: true,
+      workerData: {
+        ort: createRequire(import.meta.url).resolve('onnxruntime-node'),
+        model: files.model,
+        options: { intraOpNumThreads: opts.intraOpThreads ?? 1, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all' },
+      },
     });
-    return new PiperModel(voice, config, session);
+    const ready = await new Promise<ThreadReply>((resolve, reject) => {
+      thread.once('message', resolve);
+      thread.once('error', reject);
+    });
+    if (!('ready' in ready) || !ready.ready) {
+      await thread.terminate();
+      throw new PiperModelError(`Piper model failed to load: ${ready.error ?? 'unknown error'}`);
+    }
+    return new PiperModel(voice, config, thread);
   }
 
   /** Synthesises one sentence (or a few); empty text or text with no speakable phoneme gives no samples. */
@@ -69,24 +138,23 @@ export class PiperModel {
     const started = performance.now();
     const ids = await piperPhonemeIds(text, this.config);
     const phonemized = performance.now();
-    if (ids.length === 0) return { samples: new Int16Array(0), sampleRate: this.config.sampleRate, phonemizeMs: phonemized - started, inferMs: 0 };
+    const audio = ids.length === 0 ? new Float32Array(0) : await this.#render(ids);
+    return { samples: floatToInt16(audio), sampleRate: this.config.sampleRate, phonemizeMs: phonemized - started, inferMs: performance.now() - phonemized };
+  }
+
+  #render(ids: number[]): Promise<Float32Array> {
+    if (this.#failure) return Promise.reject(this.#failure);
     const { noiseScale, lengthScale, noiseW, numSpeakers } = this.config;
-    const feeds: Record<string, ort.Tensor> = {
-      input: new ort.Tensor('int64', BigInt64Array.from(ids, (id) => BigInt(id)), [1, ids.length]),
-      input_lengths: new ort.Tensor('int64', BigInt64Array.from([BigInt(ids.length)]), [1]),
-      scales: new ort.Tensor('float32', Float32Array.from([noiseScale, lengthScale, noiseW]), [3]),
-    };
-    // Multi-speaker voices take a speaker id; the default speaker is 0.
-    if (numSpeakers > 1) feeds.sid = new ort.Tensor('int64', BigInt64Array.from([0n]), [1]);
-    const results = await this.#session.run(feeds);
-    const output = results[this.#session.outputNames[0] ?? 'output'];
-    const samples = floatToInt16(output?.data as Float32Array);
-    for (const tensor of Object.values(results)) tensor.dispose();
-    return { samples, sampleRate: this.config.sampleRate, phonemizeMs: phonemized - started, inferMs: performance.now() - phonemized };
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#waiting.set(id, { resolve, reject });
+      // Multi-speaker voices take a speaker id; the default speaker is 0.
+      this.#thread.postMessage({ id, ids, scales: [noiseScale, lengthScale, noiseW], sid: numSpeakers > 1 ? 0 : undefined });
+    });
   }
 
   async close(): Promise<void> {
-    await this.#session.release();
+    await this.#thread.terminate();
   }
 }
 

@@ -9,6 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { rms } from './pcm.js';
 import { floatToInt16, PiperModel, sharedPiperModel } from './piper-model.js';
 import { clausePhonemes, phonemesToIds, piperPhonemeIds, splitClauses } from './piper-phonemizer.js';
+import PiperRunner from './piper-runner.js';
+import { decodePcm16, encodePcm16 } from './piper-service.js';
 import { PiperTTS } from './piper-tts.js';
 import { parsePiperConfig, piperVoiceFiles, PiperModelMissingError, readPiperConfig, type PiperVoiceConfig } from './piper-voice.js';
 import { PocketSphinxSTT } from './pocketsphinx-stt.js';
@@ -192,4 +194,41 @@ describe('PiperTTS', () => {
     console.info(`[piper→pocketsphinx] keyword recall ${(recall * 100).toFixed(1)}% (${hits}/${total}); missed: ${misses.join(', ')}`);
     expect(recall).toBeGreaterThanOrEqual(0.7);
   }, 180_000);
+});
+
+describe('Piper in the shared inference service', () => {
+  it('keeps the caller\'s event loop running while a sentence renders (the model has its own thread)', async () => {
+    const model = await sharedPiperModel();
+    let ticks = 0;
+    const timer = setInterval(() => (ticks += 1), 10);
+    try {
+      await model.synthesize('We moved our servers to the cloud and cut costs in half, which took about six months.');
+    } finally {
+      clearInterval(timer);
+    }
+    // On the calling thread, onnxruntime's run() would hold the loop for the whole sentence: no tick at all.
+    expect(ticks).toBeGreaterThan(3);
+  }, 60_000);
+
+  it('the runner answers a sentence with base64 PCM at the voice rate, and a bad request with an error', async () => {
+    const runner = new PiperRunner();
+    await runner.initialize();
+    const res = await runner.run({ text: 'Could you tell me about a project you led recently?', voice: 'en_US-joe-medium' });
+    if ('error' in res) throw new Error(res.error);
+    expect(res.sampleRate).toBe(22_050);
+    const pcm = decodePcm16(res.pcm);
+    expect(pcm.length / res.sampleRate).toBeGreaterThan(1.5);
+    expect(rms(pcm)).toBeGreaterThan(1_000);
+    const bad = await runner.run({ text: 42, voice: 'x' } as unknown as { text: string; voice: string });
+    expect(bad).toEqual({ error: 'PiperService: bad request' });
+    const secret = 'my secret project name';
+    const missing = await runner.run({ text: secret, voice: 'en_US-nobody-medium' });
+    expect('error' in missing && missing.error).toMatch(/PiperModelMissingError/);
+    expect(JSON.stringify(missing)).not.toContain(secret);
+  }, 60_000);
+
+  it('PCM survives the IPC encoding', () => {
+    const pcm = Int16Array.from([0, 1, -1, 32767, -32768]);
+    expect(Array.from(decodePcm16(encodePcm16(pcm)))).toEqual(Array.from(pcm));
+  });
 });

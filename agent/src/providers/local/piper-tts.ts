@@ -6,26 +6,14 @@
  */
 import type { EnginePcm, SpeechEngine } from './engine.js';
 import { DEFAULT_TTS_SAMPLE_RATE, LocalTTS, type LocalTTSSampleRate } from './local-tts.js';
-import { sharedPiperModel, type PiperModelOptions } from './piper-model.js';
+import { defaultPiperBackend, type PiperBackend } from './piper-service.js';
 import { DEFAULT_PIPER_VOICE } from './piper-voice.js';
-
-/** Renders one sentence at the voice's own rate (22.05 kHz for medium voices). */
-export type PiperBackend = (text: string, voice: string) => Promise<EnginePcm>;
-
-/** The model loaded once in this process and shared by every PiperTTS in it. */
-export function inProcessPiper(opts: PiperModelOptions = {}): PiperBackend {
-  return async (text, voice) => {
-    const model = await sharedPiperModel(voice, opts);
-    const { samples, sampleRate } = await model.synthesize(text);
-    return { samples, sampleRate };
-  };
-}
 
 export interface PiperTTSOptions {
   /** A Piper voice under models/piper-<voice>/ (default en_US-joe-medium). */
   voice?: string;
   sampleRate?: LocalTTSSampleRate;
-  /** Where the model runs (default: in this process). */
+  /** Where the model runs (default: the worker's inference service inside a job, else this process). */
   backend?: PiperBackend;
 }
 
@@ -49,6 +37,6 @@ export class PiperTTS extends LocalTTS {
 
   constructor(opts: PiperTTSOptions = {}) {
     // 22.05 kHz is resampled to the declared rate (24 kHz by default), as Flite's 16 kHz is.
-    super(new PiperEngine(opts.voice ?? DEFAULT_PIPER_VOICE, opts.backend ?? inProcessPiper()), opts.sampleRate ?? DEFAULT_TTS_SAMPLE_RATE);
+    super(new PiperEngine(opts.voice ?? DEFAULT_PIPER_VOICE, opts.backend ?? defaultPiperBackend()), opts.sampleRate ?? DEFAULT_TTS_SAMPLE_RATE);
   }
 }
