@@ -1,6 +1,7 @@
 /** Shared OpenAPI pieces: the error schema and a router factory whose validation errors use it. */
 import { OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
+import { User } from '@mockroom/core/api-shapes';
 import type { AppEnv } from './context.js';
 import { errorBody } from './errors.js';
 
@@ -11,6 +12,8 @@ export const errorResponses = {
   401: { description: 'not signed in', content: { 'application/json': { schema: ErrorSchema } } },
   403: { description: 'refused', content: { 'application/json': { schema: ErrorSchema } } },
   404: { description: 'not found', content: { 'application/json': { schema: ErrorSchema } } },
+  // The body limit applies to every /api route before its handler runs.
+  413: { description: 'request body too large', content: { 'application/json': { schema: ErrorSchema } } },
   429: { description: 'rate limited', content: { 'application/json': { schema: ErrorSchema } } },
 } as const;
 
@@ -48,20 +51,12 @@ const requireBody: MiddlewareHandler = async (c, next) => {
   await next();
 };
 
-
 export function json<T extends z.ZodType>(schema: T, description = 'ok') {
   return { description, content: { 'application/json': { schema } } };
 }
 
-export const UserSchema = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    displayName: z.string(),
-    emailVerified: z.boolean(),
-    emailPreferences: z.record(z.string(), z.unknown()),
-  })
-  .openapi('User');
+/** Response shapes come from core (api-shapes.ts); here they only get their OpenAPI component names. */
+export const UserSchema = User.openapi('User');
 
 export const EmailField = z
   .string()

@@ -16,6 +16,7 @@ import { createRouter, errorResponses, json } from '../lib/openapi.js';
 import { KeyedBatcher } from '../lib/batcher.js';
 import { ingestTurns, type IngestResult } from '../lib/turn-ingest.js';
 import { toTurnRecord } from '../jobs/score-interview.js';
+import { TurnResponse } from '@mockroom/core/api-shapes';
 
 const IdParam = z.object({ id: z.uuid() });
 
@@ -97,7 +98,7 @@ export function createAgentRoutes(agentToken: string) {
         path: '/interviews/{id}/turns',
         security: [{ agentToken: [] }],
         request: { params: IdParam, body: { content: { 'application/json': { schema: TurnInput } } } },
-        responses: { 201: json(z.object({ turn: z.record(z.string(), z.unknown()) }), 'stored'), 200: json(z.object({ turn: z.record(z.string(), z.unknown()) }), 'already stored (retry)'), ...errorResponses, 409: errorResponses[400] },
+        responses: { 201: json(TurnResponse, 'stored'), 200: json(TurnResponse, 'already stored (retry)'), ...errorResponses, 409: errorResponses[400] },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
@@ -112,7 +113,7 @@ export function createAgentRoutes(agentToken: string) {
           throw error;
         });
         if (!result) throw new NotFoundError('interview');
-        const turn = toTurnRecord(result.turn) as unknown as Record<string, unknown>;
+        const turn = toTurnRecord(result.turn);
         return result.created ? c.json({ turn }, 201) : c.json({ turn }, 200);
       },
     )

@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { desc, eq } from 'drizzle-orm';
 import { InterviewType, Seniority } from '@mockroom/core';
+import { AnalysisResponse, Application } from '@mockroom/core/api-shapes';
 import { applications, cvs } from '@mockroom/db/schema';
 import { requireUser } from '../auth/guard.js';
 import { NotFoundError } from '../lib/errors.js';
@@ -15,10 +16,10 @@ const ApplicationInput = z.object({
   jobDescription: z.string().trim().min(1).max(20_000),
 });
 
-export const ApplicationSchema = ApplicationInput.extend({ id: z.string(), createdAt: z.string(), updatedAt: z.string() }).openapi('Application');
+export const ApplicationSchema = Application.openapi('Application');
 const IdParam = z.object({ id: z.uuid() });
 
-function toApplication(a: typeof applications.$inferSelect) {
+function toApplication(a: typeof applications.$inferSelect): Application {
   return {
     id: a.id,
     company: a.company,
@@ -99,7 +100,7 @@ export function createApplicationRoutes() {
         method: 'get',
         path: '/{id}/analysis',
         request: { params: IdParam },
-        responses: { 200: json(z.object({ analysis: z.record(z.string(), z.unknown()) })), ...errorResponses },
+        responses: { 200: json(AnalysisResponse), ...errorResponses },
       }),
       async (c) => {
         const { user } = requireUser(c);
@@ -117,7 +118,7 @@ export function createApplicationRoutes() {
           role: loaded.app.role,
           seniority: loaded.app.seniority,
         });
-        return c.json({ analysis: analysis as unknown as Record<string, unknown> }, 200);
+        return c.json({ analysis }, 200);
       },
     );
 }

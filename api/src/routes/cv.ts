@@ -1,5 +1,6 @@
 /** The CV: one per user, text only (the uploaded file is parsed in memory and dropped). */
 import { createRoute, z } from '@hono/zod-openapi';
+import { Cv } from '@mockroom/core/api-shapes';
 import { cvs } from '@mockroom/db/schema';
 import { requireUser } from '../auth/guard.js';
 import { hit, retryAfterSeconds, type Limit } from '../auth/rate-limit.js';
@@ -19,16 +20,14 @@ export const CV_UPLOADS_PER_USER: Limit = { name: 'cv-upload-user', max: 10, win
 /** Retry-After for a 503 while the extraction pool is full. */
 const BUSY_RETRY_AFTER_S = 30;
 
-const CvSchema = z
-  .object({ fileName: z.string(), mimeType: z.string(), sizeBytes: z.number(), text: z.string(), summary: z.string(), updatedAt: z.string() })
-  .openapi('Cv');
+const CvSchema = Cv.openapi('Cv');
 
 function summarize(text: string): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   return clean.length <= 280 ? clean : `${clean.slice(0, 277).trimEnd()}…`;
 }
 
-function toCv(row: typeof cvs.$inferSelect) {
+function toCv(row: typeof cvs.$inferSelect): Cv {
   return { fileName: row.fileName, mimeType: row.mimeType, sizeBytes: row.sizeBytes, text: row.text, summary: row.summary, updatedAt: row.updatedAt.toISOString() };
 }
 

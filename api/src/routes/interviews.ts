@@ -1,6 +1,8 @@
 /** Interviews: create (plan snapshot), list, read with transcript, LiveKit token, end, report, rescore. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { InterviewPlan, Report } from '@mockroom/core';
+import { Interview, InterviewDetail, InterviewSummary, ReportResponse, type ReportStatus, TokenResponse } from '@mockroom/core/api-shapes';
 import { buildInterviewPlan } from '@mockroom/core/plan-builder';
 import { SCORER_VERSION } from '@mockroom/core/scoring';
 import { applications, cvs, interviews, jobs, reports, transcriptTurns } from '@mockroom/db/schema';
@@ -12,29 +14,17 @@ import { roomName } from '../livekit/service.js';
 import { enqueueScoring, SCORE_JOB, toTurnRecord } from '../jobs/score-interview.js';
 
 const IdParam = z.object({ id: z.uuid() });
-const AnyObject = z.record(z.string(), z.unknown());
-const InterviewSchema = z
-  .object({
-    id: z.string(),
-    applicationId: z.string(),
-    status: z.string(),
-    roomName: z.string(),
-    plan: AnyObject,
-    timeBoxSeconds: z.number(),
-    startedAt: z.string().nullable(),
-    endedAt: z.string().nullable(),
-    endReason: z.string().nullable(),
-    createdAt: z.string(),
-  })
-  .openapi('Interview');
+const InterviewSchema = Interview.openapi('Interview');
+const InterviewBody = z.object({ interview: InterviewSchema });
 
-export function toInterview(iv: typeof interviews.$inferSelect) {
+export function toInterview(iv: typeof interviews.$inferSelect): Interview {
   return {
     id: iv.id,
     applicationId: iv.applicationId,
     status: iv.status,
     roomName: iv.roomName,
-    plan: iv.plan as Record<string, unknown>,
+    // The column holds what buildInterviewPlan returned when the interview was created.
+    plan: iv.plan as InterviewPlan,
     timeBoxSeconds: iv.timeBoxSeconds,
     startedAt: iv.startedAt?.toISOString() ?? null,
     endedAt: iv.endedAt?.toISOString() ?? null,
@@ -62,7 +52,7 @@ export function createInterviewRoutes() {
             },
           },
         },
-        responses: { 201: json(z.object({ interview: InterviewSchema })), ...errorResponses },
+        responses: { 201: json(InterviewBody), ...errorResponses },
       }),
       async (c) => {
         const { user } = requireUser(c);
@@ -111,13 +101,7 @@ export function createInterviewRoutes() {
         method: 'get',
         path: '/',
         responses: {
-          200: json(
-            z.object({
-              interviews: z.array(
-                z.object({ id: z.string(), applicationId: z.string(), company: z.string(), role: z.string(), status: z.string(), createdAt: z.string(), overall: z.number().nullable() }),
-              ),
-            }),
-          ),
+          200: json(z.object({ interviews: z.array(InterviewSummary.openapi('InterviewSummary')) })),
           ...errorResponses,
         },
       }),
@@ -161,7 +145,7 @@ export function createInterviewRoutes() {
         method: 'get',
         path: '/{id}',
         request: { params: IdParam },
-        responses: { 200: json(z.object({ interview: InterviewSchema, turns: z.array(AnyObject) })), ...errorResponses },
+        responses: { 200: json(InterviewDetail.openapi('InterviewDetail')), ...errorResponses },
       }),
       async (c) => {
         const { user } = requireUser(c);
@@ -181,7 +165,7 @@ export function createInterviewRoutes() {
         method: 'post',
         path: '/{id}/token',
         request: { params: IdParam },
-        responses: { 200: json(z.object({ server_url: z.string(), participant_token: z.string() }), 'LiveKit standard token response'), ...errorResponses, 409: errorResponses[400] },
+        responses: { 200: json(TokenResponse, 'LiveKit standard token response'), ...errorResponses, 409: errorResponses[400] },
       }),
       async (c) => {
         const { user } = requireUser(c);
@@ -193,7 +177,7 @@ export function createInterviewRoutes() {
       },
     )
     .openapi(
-      createRoute({ method: 'post', path: '/{id}/end', request: { params: IdParam }, responses: { 200: json(z.object({ interview: InterviewSchema })), ...errorResponses } }),
+      createRoute({ method: 'post', path: '/{id}/end', request: { params: IdParam }, responses: { 200: json(InterviewBody), ...errorResponses } }),
       async (c) => {
         const { user } = requireUser(c);
         const { id } = c.req.valid('param');
@@ -215,13 +199,7 @@ export function createInterviewRoutes() {
         path: '/{id}/report',
         request: { params: IdParam },
         responses: {
-          200: json(
-            z.object({
-              status: z.enum(['pending', 'ready', 'failed']),
-              report: AnyObject.nullable(),
-              reports: z.array(z.object({ version: z.string(), createdAt: z.string() })),
-            }),
-          ),
+          200: json(ReportResponse.openapi('ReportResponse')),
           ...errorResponses,
         },
       }),
@@ -240,11 +218,12 @@ export function createInterviewRoutes() {
         });
         if (!found) throw new NotFoundError('interview');
         const preferred = found.reps.find((r) => r.version === SCORER_VERSION) ?? found.reps[0];
-        const status: 'ready' | 'failed' | 'pending' = preferred ? 'ready' : found.failed ? 'failed' : 'pending';
+        const status: ReportStatus = preferred ? 'ready' : found.failed ? 'failed' : 'pending';
         return c.json(
           {
             status,
-            report: preferred ? (preferred.body as Record<string, unknown>) : null,
+            // The column holds the Report the scoring job built (typed Report when it was written).
+            report: preferred ? (preferred.body as Report) : null,
             reports: found.reps.map((r) => ({ version: r.version, createdAt: r.createdAt.toISOString() })),
           },
           200,

@@ -45,7 +45,7 @@ export function createMeRoutes() {
             .returning(),
         );
         const u = row!;
-        return c.json({ user: { id: u.id, email: u.email, displayName: u.displayName, emailVerified: u.emailVerified, emailPreferences: u.emailPreferences as Record<string, unknown> } }, 200);
+        return c.json({ user: { id: u.id, email: u.email, displayName: u.displayName, emailVerified: u.emailVerified, emailPreferences: u.emailPreferences } }, 200);
       },
     )
     .openapi(

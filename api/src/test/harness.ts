@@ -5,6 +5,7 @@
 import { createTestDatabase, type TestDatabase } from '@mockroom/db/testing';
 import { createApp, type AppDeps } from '../app.js';
 import { testEnv, type Env } from '../env.js';
+import { enforceContract } from './contract.js';
 import { createApiCaches } from '../lib/context.js';
 
 export const ORIGIN = 'http://localhost:3000';
@@ -22,7 +23,8 @@ export async function createHarness(overrides: Partial<AppDeps> = {}, envOverrid
   const t = await createTestDatabase();
   const env = testEnv({ APP_BASE_URL: ORIGIN, WEB_DIST_DIR: '/nonexistent', TRUSTED_PROXY_HOPS: '1', ...envOverrides });
   const clock = { offsetMs: 0 };
-  const app = createApp({ db: t.db, env, caches: createApiCaches(), clock: () => new Date(Date.now() + clock.offsetMs), ...overrides });
+  // Every JSON answer in every API test is checked against its route's declared response schema.
+  const app = enforceContract(createApp({ db: t.db, env, caches: createApiCaches(), clock: () => new Date(Date.now() + clock.offsetMs), ...overrides }));
   return {
     app,
     t,
