@@ -20,10 +20,13 @@ export const DispatchMetadata = z.object({
 });
 export type DispatchMetadata = z.infer<typeof DispatchMetadata>;
 
-export const Speaker = z.enum(['candidate', 'recruiter']);
+// The value lists below are the one definition of these enums: db/schema types its columns with them.
+export const SPEAKERS = ['candidate', 'recruiter'] as const;
+export const Speaker = z.enum(SPEAKERS);
 export type Speaker = z.infer<typeof Speaker>;
 
-export const TurnSource = z.enum(['voice', 'typed']);
+export const TURN_SOURCES = ['voice', 'typed'] as const;
+export const TurnSource = z.enum(TURN_SOURCES);
 export type TurnSource = z.infer<typeof TurnSource>;
 
 export const MAX_TURN_TEXT_CHARS = 20_000;
@@ -65,7 +68,8 @@ export const TurnMetricsInput = z.object({
 });
 export type TurnMetricsInput = z.infer<typeof TurnMetricsInput>;
 
-export const EndReason = z.enum(['completed', 'candidate_left', 'time_box', 'error']);
+export const END_REASONS = ['completed', 'candidate_left', 'time_box', 'error'] as const;
+export const EndReason = z.enum(END_REASONS);
 export type EndReason = z.infer<typeof EndReason>;
 
 export const InterviewEndInput = z.object({
@@ -77,13 +81,16 @@ export const InterviewEndInput = z.object({
 });
 export type InterviewEndInput = z.infer<typeof InterviewEndInput>;
 
-export const InterviewStatus = z.enum(['scheduled', 'live', 'ended', 'failed']);
+export const INTERVIEW_STATUSES = ['scheduled', 'live', 'ended', 'failed'] as const;
+export const InterviewStatus = z.enum(INTERVIEW_STATUSES);
 export type InterviewStatus = z.infer<typeof InterviewStatus>;
 
-export const InterviewType = z.enum(['behavioural', 'technical', 'role_specific', 'mixed']);
+export const INTERVIEW_TYPES = ['behavioural', 'technical', 'role_specific', 'mixed'] as const;
+export const InterviewType = z.enum(INTERVIEW_TYPES);
 export type InterviewType = z.infer<typeof InterviewType>;
 
-export const Seniority = z.enum(['intern', 'junior', 'mid', 'senior', 'staff', 'lead']);
+export const SENIORITIES = ['intern', 'junior', 'mid', 'senior', 'staff', 'lead'] as const;
+export const Seniority = z.enum(SENIORITIES);
 export type Seniority = z.infer<typeof Seniority>;
 
 /** Provider choice an interview may carry; names come from the agent's registry. */

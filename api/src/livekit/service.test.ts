@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto';
 import { AccessToken, claimsToJwtPayload, RoomAgentDispatch, RoomConfiguration, TokenVerifier } from 'livekit-server-sdk';
 import { describe, expect, it } from 'vitest';
 import { AGENT_NAME } from '@mockroom/core';
-import { CANDIDATE_GRANT, candidateIdentity, candidateTokenSigner, roomName, TOKEN_TTL_SECONDS } from './service.js';
+import { toRoomName as roomName } from '@mockroom/core';
+import { CANDIDATE_GRANT, candidateIdentity, candidateTokenSigner, TOKEN_TTL_SECONDS } from './service.js';
 
 const KEY = 'devkey';
 const SECRET = 'devsecret-mockroom-test-0123456789abcdef';

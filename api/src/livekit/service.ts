@@ -5,14 +5,11 @@
  */
 import { createHmac, createSecretKey } from 'node:crypto';
 import { claimsToJwtPayload, RoomAgentDispatch, RoomConfiguration, TrackSource, WebhookReceiver, type WebhookEvent } from 'livekit-server-sdk';
-import { AGENT_NAME, CANDIDATE_IDENTITY_PREFIX, type DispatchMetadata } from '@mockroom/core';
+import { AGENT_NAME, CANDIDATE_IDENTITY_PREFIX, toRoomName, type DispatchMetadata } from '@mockroom/core';
 
 /** The token only gates the first connection; LiveKit refreshes it for the session itself. */
 export const TOKEN_TTL_SECONDS = 10 * 60;
 
-export function roomName(interviewId: string): string {
-  return `iv_${interviewId}`;
-}
 export function candidateIdentity(userId: string): string {
   return `${CANDIDATE_IDENTITY_PREFIX}${userId}`;
 }
@@ -49,7 +46,7 @@ export function candidateTokenSigner(apiKey: string, apiSecret: string, clock: (
     const metadata: DispatchMetadata = { interviewId };
     const roomConfig = { ...template, agents: [{ ...template.agents[0], metadata: JSON.stringify(metadata) }] };
     const grants = claimsToJwtPayload({
-      video: { ...CANDIDATE_GRANT, canPublishSources: [...CANDIDATE_GRANT.canPublishSources], room: roomName(interviewId) },
+      video: { ...CANDIDATE_GRANT, canPublishSources: [...CANDIDATE_GRANT.canPublishSources], room: toRoomName(interviewId) },
       roomConfig: roomConfig as unknown as RoomConfiguration,
     });
     return { ...grants, iss: apiKey };

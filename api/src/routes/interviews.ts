@@ -4,13 +4,13 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { InterviewPlan, Report } from '@mockroom/core';
 import { Interview, InterviewDetail, InterviewSummary, ReportResponse, type ReportStatus, TokenResponse } from '@mockroom/core/api-shapes';
 import { buildInterviewPlan } from '@mockroom/core/plan-builder';
+import { toRoomName } from '@mockroom/core';
 import { SCORER_VERSION } from '@mockroom/core/scoring';
 import { applications, cvs, interviews, jobs, reports, transcriptTurns } from '@mockroom/db/schema';
 import { requireUser } from '../auth/guard.js';
 import { requireOpenInterview, withTransitions } from '../lib/interview-lifecycle.js';
 import { ApiError, NotFoundError } from '../lib/errors.js';
 import { createRouter, errorResponses, json } from '../lib/openapi.js';
-import { roomName } from '../livekit/service.js';
 import { enqueueScoring, SCORE_JOB, toTurnRecord } from '../jobs/score-interview.js';
 
 const IdParam = z.object({ id: z.uuid() });
@@ -84,7 +84,7 @@ export function createInterviewRoutes() {
               id,
               userId: user.id,
               applicationId: app.id,
-              roomName: roomName(id),
+              roomName: toRoomName(id),
               plan,
               analysis,
               cvSnapshot: cvText,

@@ -3,13 +3,11 @@
  * de-duplicated by event id (a captured signed request can be replayed), then interview state moves.
  */
 import { Hono } from 'hono';
-import { CANDIDATE_IDENTITY_PREFIX } from '@mockroom/core';
+import { CANDIDATE_IDENTITY_PREFIX, parseRoomName } from '@mockroom/core';
 import { webhookEvents } from '@mockroom/db/schema';
 import type { AppEnv } from '../lib/context.js';
 import { withTransitions } from '../lib/interview-lifecycle.js';
 import { errorBody } from '../lib/errors.js';
-
-const ROOM_RE = /^iv_([0-9a-f-]{36})$/;
 
 export function createLivekitWebhookRoutes() {
   return new Hono<AppEnv>().post('/webhook', async (c) => {
@@ -26,7 +24,7 @@ export function createLivekitWebhookRoutes() {
     const first = await withTransitions(s, (work) => s.db.asWorker(work), async (tx, t) => {
       const rows = await tx.insert(webhookEvents).values({ id: event.id, kind: event.event }).onConflictDoNothing().returning({ id: webhookEvents.id });
       if (rows.length === 0) return false;
-      const interviewId = ROOM_RE.exec(event.room?.name ?? '')?.[1];
+      const interviewId = parseRoomName(event.room?.name ?? '');
       if (!interviewId) return true;
       const identity = event.participant?.identity ?? '';
       if (event.event === 'participant_joined' && identity.startsWith(CANDIDATE_IDENTITY_PREFIX)) {

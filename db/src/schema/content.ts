@@ -1,5 +1,6 @@
 /** What the candidate gives us: their CV (one per user) and applications (company, role, JD). */
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { INTERVIEW_TYPES, SENIORITIES } from '@mockroom/core/wire';
 import { users } from './accounts.js';
 
 export const cvs = pgTable('cvs', {
@@ -15,9 +16,6 @@ export const cvs = pgTable('cvs', {
   summary: text().notNull(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
-
-export const SENIORITIES = ['intern', 'junior', 'mid', 'senior', 'staff', 'lead'] as const;
-export const INTERVIEW_TYPES = ['behavioural', 'technical', 'role_specific', 'mixed'] as const;
 
 export const applications = pgTable(
   'applications',

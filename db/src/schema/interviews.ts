@@ -1,10 +1,8 @@
 /** Interviews and everything a call produces: transcript turns, turn metrics, reports. */
 import { boolean, index, integer, jsonb, pgTable, real, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { END_REASONS, INTERVIEW_STATUSES, SPEAKERS, TURN_SOURCES } from '@mockroom/core/wire';
 import { users } from './accounts.js';
 import { applications } from './content.js';
-
-export const INTERVIEW_STATUSES = ['scheduled', 'live', 'ended', 'failed'] as const;
-export const END_REASONS = ['completed', 'candidate_left', 'time_box', 'error'] as const;
 
 export const interviews = pgTable(
   'interviews',
@@ -47,11 +45,11 @@ export const transcriptTurns = pgTable(
     /** The agent's id for the turn: retries carry the same id. */
     turnId: text().notNull(),
     sequence: integer().notNull(),
-    speaker: text({ enum: ['candidate', 'recruiter'] }).notNull(),
+    speaker: text({ enum: SPEAKERS }).notNull(),
     text: text().notNull(),
     startedAt: timestamp({ withTimezone: true }).notNull(),
     endedAt: timestamp({ withTimezone: true }).notNull(),
-    source: text({ enum: ['voice', 'typed'] }).notNull().default('voice'),
+    source: text({ enum: TURN_SOURCES }).notNull().default('voice'),
     interrupted: boolean().notNull().default(false),
     questionId: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
