@@ -1,13 +1,10 @@
 /**
- * Loads the packages the harness needs from the tests workspace package, which depends on them:
- * the root package (where `pnpm bench` runs) does not, and pnpm does not hoist them. Type-only
- * imports resolve through this folder's tsconfig paths.
+ * Loads the harness's heavier dependencies (this package's own, @mockroom/bench) on demand: only
+ * the runs that need them pay for loading them, and rtc-node must see NODE_ENV before it loads.
  */
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { REPO_ROOT } from '../lib/stack.js';
 
-const requireFromTests = createRequire(join(REPO_ROOT, 'tests', 'package.json'));
+const requireHere = createRequire(import.meta.url);
 
 export type Rtc = typeof import('@livekit/rtc-node');
 export type Autocannon = typeof import('autocannon').default;
@@ -18,7 +15,7 @@ export function loadRtc(): Rtc {
   const before = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {
-    return requireFromTests('@livekit/rtc-node') as Rtc;
+    return requireHere('@livekit/rtc-node') as Rtc;
   } finally {
     if (before === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = before;
@@ -26,5 +23,5 @@ export function loadRtc(): Rtc {
 }
 
 export function loadAutocannon(): Autocannon {
-  return requireFromTests('autocannon') as Autocannon;
+  return requireHere('autocannon') as Autocannon;
 }
