@@ -22,6 +22,9 @@ export function loadSession(): MiddlewareHandler<AppEnv> {
       }
     }
     await next();
+    // API answers depend on who asks: no browser or proxy cache may keep one (a shared computer's
+    // back button, a caching proxy). A route that means to be cached sets its own Cache-Control.
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
   };
 }
 

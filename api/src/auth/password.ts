@@ -13,15 +13,24 @@ const ARGON2_OPTIONS = { algorithm: 2 /* Argon2id */, memoryCost: 19_456, timeCo
 
 export type PasswordProblem = 'too_short' | 'too_long' | 'too_common';
 
+const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** What a person typed as one character (an emoji with skin tone or a family is one, not up to 11 code points). */
+function graphemes(text: string): string[] {
+  return Array.from(graphemeSegmenter.segment(text), (s) => s.segment);
+}
+
 export function checkPassword(password: string, context: { email?: string; displayName?: string } = {}): PasswordProblem | null {
-  const length = [...password].length;
-  if (length < MIN_PASSWORD_CHARS) return 'too_short';
-  if (length > MAX_PASSWORD_CHARS) return 'too_long';
-  const lower = password.toLowerCase();
+  // The minimum counts characters as typed (graphemes); the maximum counts code points, which bound hashing work.
+  const typed = graphemes(password.normalize('NFKC'));
+  if (typed.length < MIN_PASSWORD_CHARS) return 'too_short';
+  if ([...password].length > MAX_PASSWORD_CHARS) return 'too_long';
+  const lower = password.normalize('NFKC').toLowerCase();
   if (COMMON_PASSWORDS.has(lower)) return 'too_common';
   const local = context.email?.split('@')[0]?.toLowerCase();
   if (local && local.length >= 4 && lower === local) return 'too_common';
-  if (/^(.)\1+$/.test(password)) return 'too_common';
+  // One character repeated, whatever the script: "aaaaaaaa" and eight of the same emoji alike.
+  if (new Set(typed.map((g) => g.toLowerCase())).size === 1) return 'too_common';
   return null;
 }
 

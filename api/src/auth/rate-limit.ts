@@ -20,8 +20,19 @@ export const LIMITS = {
   signinFailuresPerAccount: { name: 'signin-fail-account', max: 100, windowMs: 3600_000 },
   /** Failed sign-ins from a device that once signed in to the account (so a victim is never locked out by others). */
   signinFailuresPerDevice: { name: 'signin-fail-device', max: 20, windowMs: 3600_000 },
-  /** Emails sent to one account (verification, reset). */
-  emailsPerAccount: { name: 'email-account', max: 5, windowMs: 3600_000 },
+  /**
+   * Email quotas, one bucket per kind, so no caller can spend another kind's quota: only the signed-in
+   * owner can ask for a verification code, so the public cannot starve it by asking for resets.
+   */
+  /** Verification codes the signed-in owner asks for. */
+  verificationEmailsPerAccount: { name: 'email-verification-account', max: 5, windowMs: 3600_000 },
+  /**
+   * Reset requests per address, counted whether or not an account has it (the answer, 202 or 429,
+   * is the same for every address), so a refused request is told and nothing is dropped in silence.
+   */
+  resetRequestsPerAddress: { name: 'reset-request-address', max: 5, windowMs: 3600_000 },
+  /** "Someone tried to sign up with your address" notices to an existing account. */
+  signupNoticesPerAccount: { name: 'signup-notice-account', max: 3, windowMs: 3600_000 },
 } satisfies Record<string, Limit>;
 
 function windowStart(limit: Limit, now: Date): Date {

@@ -15,7 +15,7 @@ import { checkPassword, hashPassword, MAX_PASSWORD_CHARS, verifyDummyPassword, v
 import { hit, LIMITS, peek, retryAfterSeconds, type Limit } from '../auth/rate-limit.js';
 import { createSession, hashSecret, invalidateSession, invalidateUserSessions, randomToken, writeUser, type SessionUser } from '../auth/session.js';
 import type { AppEnv, Services } from '../lib/context.js';
-import { ApiError, ConflictError, pgCode, RateLimitedError } from '../lib/errors.js';
+import { ApiError, pgCode, RateLimitedError } from '../lib/errors.js';
 import { createRouter, EmailField, errorResponses, json, UserSchema } from '../lib/openapi.js';
 
 export const VERIFICATION_CODE_TTL_MS = 10 * 60_000;
@@ -82,6 +82,34 @@ export async function sendVerificationCode(s: Services, user: { id: string; emai
   });
 }
 
+/**
+ * The one way a password is written. Reset links are bound to the password they were issued under:
+ * every outstanding one is deleted in the same transaction, so a link mailed before a change (perhaps
+ * to an attacker who had the mailbox for a while) is dead after it.
+ */
+async function storePassword(s: Services, userId: string, passwordHash: string, extra: { emailVerified?: true } = {}): Promise<void> {
+  await writeUser(s, userId, async (tx) => {
+    await tx.update(users).set({ passwordHash, ...extra }).where(eq(users.id, userId));
+    await tx.delete(oneTimeTokens).where(and(eq(oneTimeTokens.userId, userId), eq(oneTimeTokens.kind, 'password_reset')));
+  });
+}
+
+/** Tells an account's owner that someone tried to sign up with their address (at most a few an hour). */
+async function sendSignupNotice(s: Services, email: string): Promise<void> {
+  const found = await s.db.asAnonymous(async (tx) => rowsOf<{ user_id: string }>(await tx.execute(sql`select user_id from auth_find_user(${email})`)));
+  const userId = found[0]?.user_id;
+  if (!userId) return;
+  if ((await hit(s.db, LIMITS.signupNoticesPerAccount, userId, s.now())) > LIMITS.signupNoticesPerAccount.max) return;
+  const signIn = new URL('/#/signin', s.env.APP_BASE_URL).toString();
+  const reset = new URL('/#/forgot-password', s.env.APP_BASE_URL).toString();
+  await s.mailer.send({
+    to: email,
+    userId,
+    subject: 'You already have a Mockroom account',
+    text: `Someone tried to create a Mockroom account with this address, which already has one. If it was you, sign in at ${signIn} or reset your password at ${reset}. If not, you can ignore this email.`,
+  });
+}
+
 function toUser(u: SessionUser): SessionUser {
   return { id: u.id, email: u.email, displayName: u.displayName, emailVerified: u.emailVerified, emailPreferences: u.emailPreferences ?? {} };
 }
@@ -107,7 +135,7 @@ export function createAuthRoutes() {
             },
           },
         },
-        responses: { 201: json(UserBody, 'account created, session cookie set'), ...errorResponses, 409: errorResponses[400] },
+        responses: { 201: json(UserBody, 'account created, session cookie set (a taken address gets the same answer and its owner an email)'), ...errorResponses },
       }),
       async (c) => {
         const s = c.var.services;
@@ -119,9 +147,11 @@ export function createAuthRoutes() {
         try {
           await s.db.asUser(id, (tx) => tx.insert(users).values({ id, email: body.email, displayName: body.displayName, passwordHash }));
         } catch (error) {
-          // The driver's message names the duplicate key: never pass it on.
-          if (pgCode(error) === '23505') throw new ConflictError('signup_failed', 'could not create an account with these details');
-          throw error;
+          if (pgCode(error) !== '23505') throw error;
+          // A taken address answers as a new one would (sign-up is no way to learn who has an
+          // account); its owner hears about it by email instead. No session: the caller is not them.
+          s.background(() => sendSignupNotice(s, body.email));
+          return c.json({ user: { id, email: body.email, displayName: body.displayName, emailVerified: false, emailPreferences: {} } }, 201);
         }
         const { token, session } = await createSession(s, id, s.now());
         setSessionCookie(c, token, session.expiresAt);
@@ -201,7 +231,7 @@ export function createAuthRoutes() {
       async (c) => {
         const s = c.var.services;
         const { user } = requireUser(c);
-        await limitOrThrow(s, LIMITS.emailsPerAccount, user.id);
+        await limitOrThrow(s, LIMITS.verificationEmailsPerAccount, user.id);
         if (!user.emailVerified) await sendVerificationCode(s, user);
         return c.body(null, 202);
       },
@@ -250,6 +280,10 @@ export function createAuthRoutes() {
         const s = c.var.services;
         await limitOrThrow(s, LIMITS.authPerIp, clientIp(c, s.env.TRUSTED_PROXY_HOPS));
         const { email } = c.req.valid('json');
+        // Counted per address whether or not an account has it, before anything is looked up: the
+        // answer (202, or 429 once the address has had its share) says nothing about the account,
+        // and a request that sends no mail is told so.
+        await limitOrThrow(s, LIMITS.resetRequestsPerAddress, email);
         // All the work happens after the answer, so its timing says nothing about the account.
         s.background(async () => {
           const found = await s.db.asAnonymous(async (tx) =>
@@ -257,7 +291,6 @@ export function createAuthRoutes() {
           );
           const userId = found[0]?.user_id;
           if (!userId) return;
-          if ((await hit(s.db, LIMITS.emailsPerAccount, userId, s.now())) > LIMITS.emailsPerAccount.max) return;
           const token = randomToken(20);
           await s.db.asUser(userId, async (tx) => {
             await tx.delete(oneTimeTokens).where(and(eq(oneTimeTokens.userId, userId), eq(oneTimeTokens.kind, 'password_reset')));
@@ -302,7 +335,7 @@ export function createAuthRoutes() {
         );
         const userId = rows[0]?.user_id;
         if (!userId) throw new ApiError(400, 'invalid_token', 'this link is invalid or has expired');
-        await s.db.asUser(userId, (tx) => tx.update(users).set({ passwordHash, emailVerified: true }).where(eq(users.id, userId)));
+        await storePassword(s, userId, passwordHash, { emailVerified: true });
         await invalidateUserSessions(s, userId);
         clearSessionCookie(c);
         return c.body(null, 204);
@@ -322,7 +355,7 @@ export function createAuthRoutes() {
         await requireCurrentPassword(s, user.id, currentPassword);
         requireGoodPassword(newPassword, user);
         const passwordHash = await hashPassword(newPassword);
-        await s.db.asUser(user.id, (tx) => tx.update(users).set({ passwordHash }).where(eq(users.id, user.id)));
+        await storePassword(s, user.id, passwordHash);
         await invalidateUserSessions(s, user.id, session.id);
         return c.body(null, 204);
       },

@@ -11,10 +11,10 @@ let signedIn: Browser;
 beforeAll(async () => {
   h = await createHarness();
   signedIn = (await signUp(h)).browser;
-});
+}, 120_000);
 afterAll(async () => {
   await h?.close();
-});
+}, 60_000);
 
 interface Operation {
   method: string;

@@ -30,11 +30,18 @@ export function SignUpPage() {
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
+  const [checkEmail, setCheckEmail] = useState(false);
   const { busy, error, submit } = useSubmit(async () => {
     if (password.length < MIN_PASSWORD_LENGTH) {
       throw new Error(`Use at least ${MIN_PASSWORD_LENGTH} characters for your password.`);
     }
-    const user = await api.signUp({ email: email.trim(), displayName: displayName.trim(), password });
+    await api.signUp({ email: email.trim(), displayName: displayName.trim(), password });
+    // A taken address gets the same answer as a new one but no session (its owner is emailed instead).
+    const user = await api.me().catch(() => null);
+    if (!user) {
+      setCheckEmail(true);
+      return;
+    }
     setUser(user);
     navigate({ name: 'dashboard' });
   });
@@ -42,6 +49,7 @@ export function SignUpPage() {
     <section className="card narrow">
       <PageHeading>Create your account</PageHeading>
       <p className="lead">Practise interviews by voice with an AI recruiter, then get a scored report.</p>
+      {checkEmail && <Notice tone="info">Check your email to continue. If this address already has an account, sign in or reset your password.</Notice>}
       <form onSubmit={submit} noValidate>
         <Field label="Name">
           {(id) => <input id={id} name="displayName" autoComplete="name" required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />}
