@@ -46,4 +46,22 @@ describe('api client', () => {
     });
     await expect(api.listApplications()).rejects.toMatchObject({ code: 'network' });
   });
+
+  it('uploads a CV as multipart form data and fills path parameters', async () => {
+    const calls: { url: string; init: RequestInit }[] = [];
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      calls.push({ url, init });
+      return Response.json({ cv: { fileName: 'cv.txt', mimeType: 'text/plain', sizeBytes: 2, text: 'hi', summary: 'hi', updatedAt: '2026-11-29T12:00:00.000Z' } });
+    });
+    const cv = await api.uploadCv(new File(['hi'], 'cv.txt', { type: 'text/plain' }));
+    expect(cv.fileName).toBe('cv.txt');
+    expect(calls[0]!.url).toBe('/api/cv');
+    expect(calls[0]!.init.method).toBe('PUT');
+    expect((calls[0]!.init.body as FormData).get('file')).toBeInstanceOf(File);
+
+    const ctl = new AbortController();
+    await api.getReport('iv-1', ctl.signal).catch(() => undefined);
+    expect(calls[1]!.url).toBe('/api/interviews/iv-1/report');
+    expect(calls[1]!.init.signal).toBe(ctl.signal);
+  });
 });

@@ -1,21 +1,12 @@
 /**
- * Typed client for the Mockroom API (docs/api-contract.md). Plain `fetch`, same origin, cookie
- * session. Each function is one route so switching to `hc<AppType>` later is a local change.
+ * Client for the Mockroom API, typed from the API's own route definitions through Hono's
+ * `hc<AppType>` (`@mockroom/api/client`), so a response shape is written once, in the route's
+ * schema, and a change there breaks this build instead of drifting. Same origin, cookie session.
  * Nothing here reads configuration: the browser only ever talks to `/api` on its own origin.
+ * Only `hono/client` reaches the bundle; the API's types are erased at build time.
  */
-import type {
-  Application,
-  ApplicationAnalysis,
-  ApplicationInput,
-  Cv,
-  EmailPreferences,
-  Interview,
-  InterviewDetail,
-  InterviewSummary,
-  ReportResponse,
-  TokenResponse,
-  User,
-} from './types.js';
+import { createClient } from '@mockroom/api/client';
+import type { ClientResponse, InferRequestType } from 'hono/client';
 
 /** An error answer from the API (`{ error: { code, message } }`) or a network failure. */
 export class ApiError extends Error {
@@ -27,15 +18,6 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
-}
-
-type Json = Record<string, unknown> | unknown[];
-
-interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  json?: Json;
-  form?: FormData;
-  signal?: AbortSignal;
 }
 
 /** Turns any error answer body into a message a person can read. */
@@ -64,103 +46,98 @@ function fallbackMessage(status: number): string {
   return 'The request failed.';
 }
 
-export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  let body: BodyInit | undefined;
-  if (opts.json !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(opts.json);
-  } else if (opts.form) {
-    body = opts.form;
-  }
-  let res: Response;
+/** The typed client. `fetch` is looked up per call, so tests can stub the global. */
+export const client = createClient('/', {
+  headers: { accept: 'application/json' },
+  fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, { ...init, credentials: 'include' }),
+});
+type Client = typeof client;
+
+/** The body of a route's success answer, as the route's response schema declares it. */
+export type SuccessBody<R> = R extends ClientResponse<infer T, infer S, 'json'> ? (S extends 200 | 201 ? T : never) : never;
+
+/** Waits for an answer; a network failure or an error status becomes ApiError. */
+async function answer<R extends ClientResponse<unknown, number, string>>(sending: Promise<R>): Promise<R> {
+  let res: R;
   try {
-    res = await fetch(`/api${path}`, {
-      method: opts.method ?? (body ? 'POST' : 'GET'),
-      headers,
-      body,
-      credentials: 'include',
-      signal: opts.signal,
-    });
+    res = await sending;
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw toApiError(0, null);
   }
-  if (res.status === 204 || res.status === 202) {
-    return undefined as T;
-  }
-  const text = await res.text();
-  let parsed: unknown = null;
-  if (text) {
+  if (!res.ok) {
+    const text = await res.text();
+    let parsed: unknown = null;
     try {
-      parsed = JSON.parse(text);
+      parsed = text ? JSON.parse(text) : null;
     } catch {
       parsed = null;
     }
+    throw toApiError(res.status, parsed);
   }
-  if (!res.ok) throw toApiError(res.status, parsed);
-  return parsed as T;
+  return res;
 }
 
+/** A route that answers JSON: its success body, typed from the route. */
+async function receive<R extends ClientResponse<unknown, number, string>>(sending: Promise<R>): Promise<SuccessBody<R>> {
+  const res = await answer(sending);
+  // `answer` threw on every error status, so what is left is one of the route's success bodies.
+  return (await res.json()) as SuccessBody<R>;
+}
+
+/** A route that answers 202 or 204 with no body. */
+async function send(sending: Promise<ClientResponse<unknown, number, string>>): Promise<void> {
+  await answer(sending);
+}
+
+/** Request bodies, typed from the routes' request schemas. */
+export type SignUpInput = InferRequestType<Client['api']['auth']['signup']['$post']>['json'];
+export type ApplicationInput = InferRequestType<Client['api']['applications']['$post']>['json'];
+export type ApplicationPatch = InferRequestType<Client['api']['applications'][':id']['$patch']>['json'];
+export type ProfilePatch = InferRequestType<Client['api']['me']['$patch']>['json'];
+export type InterviewInput = InferRequestType<Client['api']['interviews']['$post']>['json'];
+
+type CvPutArgs = InferRequestType<Client['api']['cv']['$put']>;
+
+const id = (value: string) => ({ param: { id: value } });
+const c = client.api;
+
 export const api = {
-  me: () => request<{ user: User }>('/auth/me').then((r) => r.user),
-  signUp: (input: { email: string; displayName: string; password: string }) =>
-    request<{ user: User }>('/auth/signup', { json: input }).then((r) => r.user),
-  signIn: (input: { email: string; password: string }) =>
-    request<{ user: User }>('/auth/signin', { json: input }).then((r) => r.user),
-  signOut: () => request<void>('/auth/signout', { method: 'POST' }),
-  signOutAll: () => request<void>('/auth/signout-all', { method: 'POST' }),
-  requestVerifyEmail: () => request<void>('/auth/verify-email/request', { method: 'POST' }),
-  verifyEmail: (code: string) =>
-    request<{ user: User }>('/auth/verify-email', { json: { code } }).then((r) => r.user),
-  requestPasswordReset: (email: string) =>
-    request<void>('/auth/password-reset/request', { json: { email } }),
-  resetPassword: (token: string, password: string) =>
-    request<void>('/auth/password-reset', { json: { token, password } }),
-  changePassword: (currentPassword: string, newPassword: string) =>
-    request<void>('/auth/password', { json: { currentPassword, newPassword } }),
-  updateMe: (patch: { displayName?: string; emailPreferences?: EmailPreferences }) =>
-    request<{ user: User }>('/me', { method: 'PATCH', json: patch }).then((r) => r.user),
-  exportMe: () => request<unknown>('/me/export'),
-  deleteMe: (password: string) => request<void>('/me', { method: 'DELETE', json: { password } }),
+  me: () => receive(c.auth.me.$get()).then((r) => r.user),
+  signUp: (input: SignUpInput) => receive(c.auth.signup.$post({ json: input })).then((r) => r.user),
+  signIn: (input: { email: string; password: string }) => receive(c.auth.signin.$post({ json: input })).then((r) => r.user),
+  signOut: () => send(c.auth.signout.$post()),
+  signOutAll: () => send(c.auth['signout-all'].$post()),
+  requestVerifyEmail: () => send(c.auth['verify-email'].request.$post()),
+  verifyEmail: (code: string) => receive(c.auth['verify-email'].$post({ json: { code } })).then((r) => r.user),
+  requestPasswordReset: (email: string) => send(c.auth['password-reset'].request.$post({ json: { email } })),
+  resetPassword: (token: string, password: string) => send(c.auth['password-reset'].$post({ json: { token, password } })),
+  changePassword: (currentPassword: string, newPassword: string) => send(c.auth.password.$post({ json: { currentPassword, newPassword } })),
+  updateMe: (patch: ProfilePatch) => receive(c.me.$patch({ json: patch })).then((r) => r.user),
+  exportMe: () => receive(c.me.export.$get()),
+  deleteMe: (password: string) => send(c.me.$delete({ json: { password } })),
 
-  getCv: () => request<{ cv: Cv | null }>('/cv').then((r) => r.cv),
-  uploadCv: (file: File) => {
-    const form = new FormData();
-    form.set('file', file, file.name);
-    return request<{ cv: Cv }>('/cv', { method: 'PUT', form }).then((r) => r.cv);
-  },
-  pasteCv: (text: string) =>
-    request<{ cv: Cv }>('/cv', { method: 'PUT', json: { text, fileName: 'pasted.txt' } }).then((r) => r.cv),
-  deleteCv: () => request<void>('/cv', { method: 'DELETE' }),
+  getCv: () => receive(c.cv.$get()).then((r) => r.cv),
+  // The route takes JSON or multipart; @hono/zod-openapi types a two-media-type body as needing
+  // both at once, so the multipart call names its own argument type. The answer stays typed.
+  uploadCv: (file: File) => receive(c.cv.$put({ form: { file } } as CvPutArgs)).then((r) => r.cv),
+  pasteCv: (text: string) => receive(c.cv.$put({ json: { text, fileName: 'pasted.txt' } } as CvPutArgs)).then((r) => r.cv),
+  deleteCv: () => send(c.cv.$delete()),
 
-  listApplications: () =>
-    request<{ applications: Application[] }>('/applications').then((r) => r.applications),
-  getApplication: (id: string) =>
-    request<{ application: Application }>(`/applications/${encodeURIComponent(id)}`).then((r) => r.application),
-  createApplication: (input: ApplicationInput) =>
-    request<{ application: Application }>('/applications', { json: { ...input } }).then((r) => r.application),
-  updateApplication: (id: string, input: Partial<ApplicationInput>) =>
-    request<{ application: Application }>(`/applications/${encodeURIComponent(id)}`, {
-      method: 'PATCH',
-      json: { ...input },
-    }).then((r) => r.application),
-  deleteApplication: (id: string) =>
-    request<void>(`/applications/${encodeURIComponent(id)}`, { method: 'DELETE' }),
-  getAnalysis: (id: string) =>
-    request<{ analysis: ApplicationAnalysis }>(`/applications/${encodeURIComponent(id)}/analysis`).then(
-      (r) => r.analysis,
-    ),
+  listApplications: () => receive(c.applications.$get()).then((r) => r.applications),
+  getApplication: (appId: string) => receive(c.applications[':id'].$get(id(appId))).then((r) => r.application),
+  createApplication: (input: ApplicationInput) => receive(c.applications.$post({ json: input })).then((r) => r.application),
+  updateApplication: (appId: string, input: ApplicationPatch) =>
+    receive(c.applications[':id'].$patch({ ...id(appId), json: input })).then((r) => r.application),
+  deleteApplication: (appId: string) => send(c.applications[':id'].$delete(id(appId))),
+  getAnalysis: (appId: string) => receive(c.applications[':id'].analysis.$get(id(appId))).then((r) => r.analysis),
 
-  createInterview: (input: { applicationId: string; timeBoxMinutes?: number }) =>
-    request<{ interview: Interview }>('/interviews', { json: input }).then((r) => r.interview),
-  listInterviews: () => request<{ interviews: InterviewSummary[] }>('/interviews').then((r) => r.interviews),
-  getInterview: (id: string) => request<InterviewDetail>(`/interviews/${encodeURIComponent(id)}`),
-  getToken: (id: string) =>
-    request<TokenResponse>(`/interviews/${encodeURIComponent(id)}/token`, { method: 'POST' }),
-  endInterview: (id: string) =>
-    request<{ interview: Interview }>(`/interviews/${encodeURIComponent(id)}/end`, { method: 'POST' }),
-  getReport: (id: string, signal?: AbortSignal) =>
-    request<ReportResponse>(`/interviews/${encodeURIComponent(id)}/report`, { signal }),
-  rescore: (id: string) => request<void>(`/interviews/${encodeURIComponent(id)}/rescore`, { method: 'POST' }),
+  createInterview: (input: InterviewInput) => receive(c.interviews.$post({ json: input })).then((r) => r.interview),
+  listInterviews: () => receive(c.interviews.$get()).then((r) => r.interviews),
+  getInterview: (interviewId: string) => receive(c.interviews[':id'].$get(id(interviewId))),
+  getToken: (interviewId: string) => receive(c.interviews[':id'].token.$post(id(interviewId))),
+  endInterview: (interviewId: string) => receive(c.interviews[':id'].end.$post(id(interviewId))),
+  getReport: (interviewId: string, signal?: AbortSignal) =>
+    receive(c.interviews[':id'].report.$get(id(interviewId), signal ? { init: { signal } } : undefined)),
+  rescore: (interviewId: string) => send(c.interviews[':id'].rescore.$post(id(interviewId))),
 };

@@ -1,94 +1,25 @@
 /**
- * Shapes the web client reads from the API. Wire types shared with the agent come from
- * `@mockroom/core` as type-only imports, so no schema code ends up in the bundle.
+ * Names for the API's response shapes, all inferred from the API's routes through the typed
+ * client (api.ts): nothing here is written by hand, so nothing here can drift from the server.
  */
-import type { Analysis } from '@mockroom/core/analysis';
-import type { InterviewPlan, InterviewStatus, InterviewType, Report, Seniority, TurnRecord } from '@mockroom/core';
+import type { api } from './api.js';
 
-export type { InterviewStatus, InterviewType, Report, Seniority, TurnRecord };
+type Answer<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
 
-/** Email preferences are a flat map of opt-ins; unknown keys are shown as they come. */
-export type EmailPreferences = Record<string, boolean>;
+export type { ApplicationInput, ApplicationPatch, ProfilePatch } from './api.js';
 
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  emailVerified: boolean;
-  emailPreferences?: EmailPreferences | null;
-}
-
-export interface ApplicationInput {
-  company: string;
-  role: string;
-  seniority: Seniority;
-  interviewType: InterviewType;
-  jobDescription: string;
-}
-
-export interface Application extends ApplicationInput {
-  id: string;
-  createdAt?: string;
-  updatedAt?: string;
-}
-
-/** `analyzeApplication` output from core; fields read defensively since the page only displays them. */
-export type ApplicationAnalysis = Partial<Analysis>;
-
-export interface Cv {
-  fileName: string | null;
-  mimeType: string | null;
-  sizeBytes: number | null;
-  text: string;
-  summary?: string | null;
-  updatedAt: string;
-}
-
-export interface Interview {
-  id: string;
-  applicationId: string;
-  status: InterviewStatus;
-  timeBoxSeconds?: number;
-  timeBoxMinutes?: number;
-  plan?: InterviewPlan;
-  createdAt: string;
-  startedAt?: string | null;
-  endedAt?: string | null;
-  company?: string;
-  role?: string;
-}
-
-export interface InterviewSummary {
-  id: string;
-  applicationId: string;
-  company: string;
-  role: string;
-  status: InterviewStatus;
-  createdAt: string;
-  overall: number | null;
-}
-
-export interface InterviewDetail {
-  interview: Interview;
-  turns: TurnRecord[];
-}
-
-export interface ReportResponse {
-  status: 'pending' | 'ready' | 'failed';
-  report: Report | null;
-  reports: { version: number; createdAt: string }[];
-}
-
-/** LiveKit's standard token-endpoint shape. */
-export interface TokenResponse {
-  server_url: string;
-  participant_token: string;
-}
-
-export const SENIORITIES: readonly Seniority[] = ['intern', 'junior', 'mid', 'senior', 'staff', 'lead'];
-export const INTERVIEW_TYPES: readonly { value: InterviewType; label: string }[] = [
-  { value: 'mixed', label: 'Mixed' },
-  { value: 'behavioural', label: 'Behavioural' },
-  { value: 'technical', label: 'Technical' },
-  { value: 'role_specific', label: 'Role-specific' },
-];
+export type User = Answer<typeof api.me>;
+export type EmailPreferences = User['emailPreferences'];
+export type Cv = NonNullable<Answer<typeof api.getCv>>;
+export type Application = Answer<typeof api.getApplication>;
+export type ApplicationAnalysis = Answer<typeof api.getAnalysis>;
+export type Seniority = Application['seniority'];
+export type InterviewType = Application['interviewType'];
+export type Interview = Answer<typeof api.getInterview>['interview'];
+export type InterviewStatus = Interview['status'];
+export type InterviewSummary = Answer<typeof api.listInterviews>[number];
+export type InterviewDetail = Answer<typeof api.getInterview>;
+export type TurnRecord = InterviewDetail['turns'][number];
+export type ReportResponse = Answer<typeof api.getReport>;
+export type Report = NonNullable<ReportResponse['report']>;
+export type TokenResponse = Answer<typeof api.getToken>;

@@ -3,15 +3,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api.js';
 import { formatBytes, formatDate } from '../format.js';
 import { navigate } from '../router.js';
-import {
-  INTERVIEW_TYPES,
-  SENIORITIES,
-  type ApplicationAnalysis,
-  type ApplicationInput,
-  type Cv,
-  type InterviewType,
-  type Seniority,
-} from '../types.js';
+import { INTERVIEW_TYPES, SENIORITIES } from '../choices.js';
+import type { ApplicationAnalysis, ApplicationInput, Cv, InterviewType, Seniority } from '../types.js';
 import { ErrorMessage, Field, Link, Notice, PageHeading, Spinner } from '../ui.js';
 
 const EMPTY: ApplicationInput = { company: '', role: '', seniority: 'mid', interviewType: 'mixed', jobDescription: '' };

@@ -71,8 +71,9 @@ export function CallPage(props: { interviewId: string }) {
     }
   };
 
-  const timeBoxSeconds = interview?.timeBoxSeconds ?? (interview?.timeBoxMinutes ? interview.timeBoxMinutes * 60 : null);
-  const title = interview?.role && interview.company ? `${interview.role} at ${interview.company}` : 'Interview';
+  const timeBoxSeconds = interview?.timeBoxSeconds ?? null;
+  // The interview answer carries no company or role (it never did; the old hand-written type said it might).
+  const title = 'Interview';
 
   return (
     <section className="call">

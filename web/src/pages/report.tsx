@@ -41,8 +41,8 @@ export function ReportPage(props: { interviewId: string }) {
     };
   }, [props.interviewId, pollKey]);
 
-  const iv = detail?.interview;
-  const title = iv?.role && iv.company ? `Report: ${iv.role} at ${iv.company}` : 'Interview report';
+  // The interview answer carries no company or role (it never did; the old hand-written type said it might).
+  const title = 'Interview report';
   const rescore = async () => {
     try {
       await api.rescore(props.interviewId);

@@ -7,16 +7,14 @@ import { ErrorMessage, Field, Link, Notice, PageHeading, useAuth } from '../ui.j
 import { MIN_PASSWORD_LENGTH } from './auth.js';
 
 /** The preferences PATCH /api/me accepts (a strict schema), with their labels. Off until chosen. */
-const PREFERENCE_LABELS: Record<string, string> = {
-  reportReady: 'When my interview report is ready',
-};
+const PREFERENCES: readonly { key: keyof EmailPreferences; label: string }[] = [{ key: 'reportReady', label: 'When my interview report is ready' }];
 
 export function SettingsPage() {
   const { user, setUser } = useAuth();
   const [displayName, setDisplayName] = useState(user?.displayName ?? '');
   const [prefs, setPrefs] = useState<EmailPreferences>(() => {
     const current = user?.emailPreferences ?? {};
-    return Object.fromEntries(Object.keys(PREFERENCE_LABELS).map((k) => [k, current[k] === true]));
+    return Object.fromEntries(PREFERENCES.map(({ key }) => [key, current[key] === true]));
   });
   const [profileMsg, setProfileMsg] = useState<string | null>(null);
   const [profileErr, setProfileErr] = useState<unknown>(null);
@@ -28,7 +26,6 @@ export function SettingsPage() {
   const [dangerErr, setDangerErr] = useState<unknown>(null);
 
   if (!user) return null;
-  const prefKeys = Object.keys(prefs);
 
   const saveProfile = async (e: FormEvent) => {
     e.preventDefault();
@@ -103,11 +100,11 @@ export function SettingsPage() {
           </p>
           <fieldset>
             <legend>Email me</legend>
-            {prefKeys.length === 0 ? <p className="muted small">No email preferences are available yet.</p> : null}
-            {prefKeys.map((k) => (
-              <label key={k} className="check">
-                <input type="checkbox" checked={prefs[k] ?? false} onChange={(e) => setPrefs((p) => ({ ...p, [k]: e.target.checked }))} />{' '}
-                {PREFERENCE_LABELS[k] ?? k}
+            {PREFERENCES.length === 0 ? <p className="muted small">No email preferences are available yet.</p> : null}
+            {PREFERENCES.map(({ key, label }) => (
+              <label key={key} className="check">
+                <input type="checkbox" checked={prefs[key] ?? false} onChange={(e) => setPrefs((p) => ({ ...p, [key]: e.target.checked }))} />{' '}
+                {label}
               </label>
             ))}
           </fieldset>
