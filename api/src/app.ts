@@ -175,7 +175,12 @@ export function createApp(deps: AppDeps) {
     c.json(
       routes.getOpenAPI31Document({
         openapi: '3.1.0',
-        info: { title: 'Mockroom API', version: '1.0.0', description: 'See docs/api-contract.md' },
+        info: {
+          title: 'Mockroom API',
+          version: '1.0.0',
+          description:
+            'Generated from the route definitions (api/src/routes). Errors answer { error: { code, message } }. Candidate routes use the session cookie; every non-GET needs Origin or Sec-Fetch-Site: same-origin (CSRF). Agent routes take the AGENT_API_TOKEN as a bearer token.',
+        },
       }),
     ),
   );
