@@ -4,7 +4,7 @@
  * every point is explained in `fitBasis`. Deterministic: same input, same output.
  */
 import { z } from 'zod';
-import { findSkills } from './skills.js';
+import { CREDENTIALS, findSkillMentions, findSkills, getSkill, inferSkills, isSoftSkill } from './skills.js';
 import type { Seniority } from './wire.js';
 
 export const AnalysisSchema = z.object({
@@ -145,7 +145,51 @@ export interface JdRequirements {
   jdSkills: string[];
   required: string[];
   niceToHave: string[];
+  /**
+   * Skills that satisfy a requirement in its place: the examples in "Data warehousing
+   * (Snowflake or BigQuery)" satisfy data warehousing, and "Go or Java" satisfy each other.
+   */
+  alternatives: Record<string, string[]>;
 }
+
+// Where a line gives examples of the skill before it rather than new requirements.
+const EXAMPLE_LEAD = /\b(such as|e\.g\.?|eg|for example|for instance|like)\s/gi;
+const INLINE_LABEL = /^(responsibilities|what you('ll| will) do|you will|duties|the role)\s*:\s*/i;
+const INLINE_NICE_LABEL = /^(desirable|nice to have|preferred|bonus|a plus|optional|ideally)\s*:\s*/i;
+const INLINE_REQUIRED_LABEL = /^(essential|required|requirements|must have|must-have|key requirements)\s*:\s*/i;
+/** Job-title words that name a technology make it required; words that name the job itself ("Customer Success Manager") do not. */
+const TITLE_SKILL_CATEGORIES = new Set(['language', 'frontend', 'backend', 'mobile', 'data', 'ml', 'cloud', 'devops', 'database', 'testing']);
+
+const GENERIC_QUALIFIERS = new Set(['compliance', 'strategy', 'architecture']);
+
+/** A JD's opening line that repeats the job title ("Customer Success Manager (healthcare software)"): short, no sentence. */
+function isTitleLine(line: string): boolean {
+  return line.split(/\s+/).length <= 8 && !/[.!?:]\s*$/.test(line) && !/\b(you|we|our)\b/i.test(line);
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+function exampleSpans(line: string): { spans: Span[]; niceSpans: Span[] } {
+  const spans: Span[] = [];
+  const niceSpans: Span[] = [];
+  for (const m of line.matchAll(/\(([^()]*)\)/g)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (INLINE_NICE.test(m[1]!)) niceSpans.push(span);
+    // "(Snowflake or BigQuery)" offers choices; "(Spark, Kafka)" names the stack, which is required.
+    else if (/\b(or|e\.g|eg|such as|for example|like|preferred)\b/i.test(m[1]!)) spans.push(span);
+  }
+  for (const m of line.matchAll(EXAMPLE_LEAD)) {
+    const rest = line.slice(m.index);
+    const stop = rest.search(/[;)]|,\s+(?!or\b)(?=[a-z]+\s)/i);
+    spans.push({ start: m.index, end: m.index + (stop > 0 ? stop : rest.length) });
+  }
+  return { spans, niceSpans };
+}
+
+const inside = (i: number, spans: Span[]) => spans.some((s) => i >= s.start && i < s.end);
 
 export function extractRequirements(jobDescription: string, role: string): JdRequirements {
   const sections = parseJobDescription(jobDescription);
@@ -153,30 +197,99 @@ export function extractRequirements(jobDescription: string, role: string): JdReq
   const required: string[] = [];
   const nice: string[] = [];
   const responsibilities: string[] = [];
-  const hasRequiredSection = sections.some((s) => s.kind === 'required');
+  const alternatives = new Map<string, Set<string>>();
+  const alt = (a: string, b: string) => {
+    if (a === b) return;
+    const set = alternatives.get(a) ?? new Set<string>();
+    set.add(b);
+    alternatives.set(a, set);
+  };
   for (const section of sections) {
     // Inline markers apply per sentence: "Jest helps. Tailwind would be nice to have." has one of each.
-    for (const line of section.lines.flatMap((l) => l.split(/(?<=[.;!?])\s+/))) {
-      const skills = findSkills(line);
+    for (const raw of section.lines.flatMap((l) => l.split(/(?<=[.;!?])\s+/))) {
+      let kind: JdSectionKind = section.kind;
+      let line = raw;
+      for (const [re, k] of [[INLINE_LABEL, 'responsibilities'], [INLINE_NICE_LABEL, 'nice'], [INLINE_REQUIRED_LABEL, 'required']] as const) {
+        const m = re.exec(line);
+        if (m) {
+          kind = k;
+          line = line.slice(m[0].length);
+        }
+      }
+      const mentions = findSkillMentions(line);
+      if (!mentions.length) continue;
+      const { spans, niceSpans } = exampleSpans(line);
+      const outside = line.replace(/\([^()]*\)/g, ' ');
+      const heads: { skill: string; index: number; end: number }[] = [];
+      for (const m of mentions) {
+        if (inside(m.index, niceSpans)) {
+          nice.push(m.skill);
+          continue;
+        }
+        if (inside(m.index, spans)) {
+          // An example of the skill named before it on the line; alone, a requirement of its own.
+          const head = heads.at(-1);
+          if (head) {
+            alt(head.skill, m.skill);
+            continue;
+          }
+        }
+        const prev = heads.at(-1);
+        const between = prev ? line.slice(prev.end, m.index) : '';
+        // "PCI DSS or similar compliance", "Airflow or another orchestrator": the second names the kind, not a new requirement.
+        if (prev && /^\s*(,\s*)?or (a )?(similar|equivalent|another|other|comparable)\b/i.test(between)) {
+          alt(prev.skill, m.skill);
+          continue;
+        }
+        // "health and safety compliance": a generic word qualifying the skill just before it.
+        if (prev && GENERIC_QUALIFIERS.has(m.skill) && /^\s*$/.test(between)) continue;
+        // "our mobile app", "our fleet": the employer's own product or setting, not asked of the candidate.
+        if (/\b(our|their)\s+$/i.test(line.slice(Math.max(0, m.index - 6), m.index)) && kind !== 'required' && kind !== 'nice') continue;
+        if (prev && /^\s*(or|\/|,\s*or)\s*$/i.test(between)) {
+          alt(prev.skill, m.skill);
+          alt(m.skill, prev.skill);
+        }
+        heads.push(m);
+      }
+      const skills = heads.map((h) => h.skill);
       if (!skills.length) continue;
-      if (INLINE_NICE.test(line)) nice.push(...skills);
-      else if (section.kind === 'nice') nice.push(...skills);
-      else if (section.kind === 'required' || INLINE_REQUIRED.test(line)) required.push(...skills);
-      else if (section.kind === 'responsibilities') responsibilities.push(...skills);
-      else if (!hasRequiredSection && section.kind === 'other') responsibilities.push(...skills);
+      if (kind === 'nice' || INLINE_NICE.test(outside)) nice.push(...skills);
+      else if (kind === 'required' || INLINE_REQUIRED.test(outside)) required.push(...skills);
+      else if (kind === 'responsibilities' || (kind === 'other' && section.heading === null && !isTitleLine(raw))) responsibilities.push(...skills);
     }
   }
   // Skills named in the role title ("Senior Go Engineer") are required whatever the JD layout.
-  required.unshift(...findSkills(role));
-  // Without an explicit requirements list, what the job says you will do is what it requires.
-  if (!hasRequiredSection || required.length === 0) required.push(...responsibilities);
+  required.unshift(...findSkills(role).filter((s) => TITLE_SKILL_CATEGORIES.has(getSkill(s)?.category ?? '')));
+  // What the job says you will do is what it requires, after the explicit list.
+  required.push(...responsibilities);
   const req = uniq(required);
   const reqSet = new Set(req);
-  return { jdSkills, required: req.slice(0, 60), niceToHave: uniq(nice).filter((s) => !reqSet.has(s)).slice(0, 60) };
+  const niceToHave = uniq(nice).filter((s) => !reqSet.has(s));
+  const listed = new Set([...req, ...niceToHave]);
+  const alts: Record<string, string[]> = {};
+  for (const [k, v] of alternatives) if (listed.has(k)) alts[k] = [...v].filter((x) => x !== k);
+  return { jdSkills, required: req.slice(0, 60), niceToHave: niceToHave.slice(0, 60), alternatives: alts };
 }
 
 function pct(n: number, d: number): number {
   return d === 0 ? 0 : Math.round((n / d) * 100);
+}
+
+/** Fit score ceiling when a required licence or registration is missing (see CREDENTIALS). */
+export const MISSING_CREDENTIAL_CAP = 60;
+
+const TITLE_STOP = new Set(['senior', 'junior', 'lead', 'principal', 'staff', 'head', 'assistant', 'associate', 'trainee', 'graduate', 'intern', 'level', 'entry', 'full', 'time', 'part', 'with', 'and', 'for', 'the', 'of', 'in', 'mid', 'tier', 'manager', 'officer', 'executive', 'partner', 'specialist', 'representative']);
+
+/** A content word of the role title that the CV also uses ("teacher", "nurse", "pharmacist"): the same line of work. */
+function titleOverlap(role: string, cv: string): string | null {
+  const words = role.toLowerCase().match(/[a-z][a-z&-]{2,}/g) ?? [];
+  const text = cv.toLowerCase();
+  for (const w of words) {
+    if (TITLE_STOP.has(w)) continue;
+    const stem = w.length > 6 ? w.slice(0, w.length - 2) : w;
+    if (new RegExp(`\\b${stem.replace(/[-&]/g, '.')}`).test(text)) return w;
+  }
+  return null;
 }
 
 export function analyzeApplication(input: {
@@ -187,7 +300,7 @@ export function analyzeApplication(input: {
   /** Year that "present" in the CV's dates means; defaults to the current year. Tests pin it. */
   asOfYear?: number;
 }): Analysis {
-  const { jdSkills, required, niceToHave } = extractRequirements(input.jobDescription, input.role);
+  const { jdSkills, required, niceToHave, alternatives } = extractRequirements(input.jobDescription, input.role);
   const jdLevel = detectSeniority(input.role, input.jobDescription);
   const seniority = jdLevel ?? input.seniority;
   const basis: string[] = [];
@@ -206,50 +319,66 @@ export function analyzeApplication(input: {
       gaps: [...required, ...niceToHave].slice(0, 60),
     };
   }
-  const cvSkills = findSkills(cv);
+  const named = findSkills(cv);
+  const inferred = inferSkills(cv, named);
+  const cvSkills = [...named, ...inferred.map((i) => i.skill)];
   const cvSet = new Set(cvSkills);
-  const reqHit = required.filter((s) => cvSet.has(s));
-  const niceHit = niceToHave.filter((s) => cvSet.has(s));
-  const reqMissing = required.filter((s) => !cvSet.has(s));
-  const niceMissing = niceToHave.filter((s) => !cvSet.has(s));
+  // A requirement is met by the skill itself or by one the JD accepts in its place.
+  const met = (s: string) => cvSet.has(s) || (alternatives[s] ?? []).some((a) => cvSet.has(a));
+  const reqHit = required.filter(met);
+  const niceHit = niceToHave.filter(met);
+  const reqMissing = required.filter((s) => !met(s));
+  const niceMissing = niceToHave.filter((s) => !met(s));
+  // Soft skills weigh half: a recruiter reads them from the whole CV and probes them in the interview.
+  const weight = (s: string) => (isSoftSkill(s) ? 0.5 : 1);
+  const share = (hit: string[], all: string[]) => all.reduce((a, s) => a + weight(s), 0) && hit.reduce((a, s) => a + weight(s), 0) / all.reduce((a, s) => a + weight(s), 0);
 
-  // Weights: required skills dominate (70), nice-to-haves add (20), scope/experience (10).
-  let reqPoints: number;
+  let reqCoverage: number;
   if (required.length) {
-    reqPoints = (70 * reqHit.length) / required.length;
-    basis.push(`Required skills: ${reqHit.length} of ${required.length} found in your CV (${pct(reqHit.length, required.length)}%), worth ${Math.round(reqPoints)} of 70 points.`);
+    reqCoverage = share(reqHit, required);
+    basis.push(`Required skills: ${reqHit.length} of ${required.length} found in your CV (${pct(reqCoverage * 100, 100)}% by weight; soft skills count half).`);
   } else {
-    const overlap = jdSkills.filter((s) => cvSet.has(s)).length;
-    reqPoints = jdSkills.length ? (70 * overlap) / jdSkills.length : 35;
+    const overlap = jdSkills.filter((s) => cvSet.has(s));
+    reqCoverage = jdSkills.length ? overlap.length / jdSkills.length : 0.5;
     basis.push(
       jdSkills.length
-        ? `The job description lists no explicit requirements; ${overlap} of ${jdSkills.length} skills it mentions are in your CV, worth ${Math.round(reqPoints)} of 70 points.`
-        : 'No recognised skills in the job description; skills count for a neutral 35 of 70 points.',
+        ? `The job description lists no explicit requirements; ${overlap.length} of ${jdSkills.length} skills it mentions are in your CV.`
+        : 'No recognised skills in the job description; skill coverage counts as neutral.',
     );
   }
-  let nicePoints: number;
+  let niceCoverage: number;
   if (niceToHave.length) {
-    nicePoints = (20 * niceHit.length) / niceToHave.length;
-    basis.push(`Nice-to-have skills: ${niceHit.length} of ${niceToHave.length} found, worth ${Math.round(nicePoints)} of 20 points.`);
-  } else {
-    nicePoints = (reqPoints / 70) * 20;
-    basis.push(`No nice-to-have list; those 20 points follow the required-skill coverage (${Math.round(nicePoints)}).`);
-  }
+    niceCoverage = share(niceHit, niceToHave);
+    basis.push(`Nice-to-have skills: ${niceHit.length} of ${niceToHave.length} found.`);
+  } else niceCoverage = reqCoverage;
   const cvYears = estimateCvYears(cv, input.asOfYear ?? new Date().getUTCFullYear());
   const wantYears = requiredYears(input.jobDescription) ?? LEVEL_YEARS[jdLevel ?? input.seniority];
-  let scopePoints: number;
+  let experience: number;
   if (cvYears === null) {
-    scopePoints = 5;
-    basis.push('Years of experience could not be read from your CV; scope counts for a neutral 5 of 10 points.');
+    experience = 0.5;
+    basis.push('Years of experience could not be read from your CV; experience counts as neutral.');
   } else if (cvYears >= wantYears) {
-    scopePoints = 10;
-    basis.push(`About ${cvYears} years of experience in your CV meets the ${wantYears}+ years this role expects (10 of 10 points).`);
+    experience = 1;
+    basis.push(`About ${cvYears} years of experience in your CV meets the ${wantYears}+ years this role expects.`);
   } else {
-    scopePoints = wantYears === 0 ? 10 : Math.max(0, Math.round((10 * cvYears) / wantYears));
-    basis.push(`About ${cvYears} years of experience in your CV against ${wantYears}+ expected (${scopePoints} of 10 points).`);
+    experience = wantYears === 0 ? 1 : cvYears / wantYears;
+    basis.push(`About ${cvYears} years of experience in your CV against ${wantYears}+ expected.`);
   }
+  const related = titleOverlap(input.role, cv);
+  if (related) basis.push(`Your CV already names the kind of work this role is (“${related}”).`);
+  if (inferred.length) basis.push(`Read from what you describe: ${inferred.slice(0, 6).map((i) => `${i.skill} (“${i.evidence.slice(0, 40)}”)`).join(', ')}.`);
   if (reqMissing.length) basis.push(`Not found in your CV: ${reqMissing.slice(0, 8).join(', ')}${reqMissing.length > 8 ? ', …' : ''}.`);
-  const fitScore = Math.max(0, Math.min(100, Math.round(reqPoints + nicePoints + scopePoints)));
+
+  // Weights: required coverage dominates; nice-to-haves, experience and doing this kind of work
+  // already add. The curve is concave because a recruiter sees half the requirements met as a
+  // real candidate, not a 50/100 one; with nothing met it stays near zero.
+  const raw = 0.65 * reqCoverage + 0.12 * niceCoverage + 0.1 * experience + 0.13 * (related ? 1 : 0);
+  let fitScore = Math.max(0, Math.min(100, Math.round(100 * raw ** 0.8)));
+  const missingCredential = reqMissing.find((s) => CREDENTIALS.has(s));
+  if (missingCredential && fitScore > MISSING_CREDENTIAL_CAP) {
+    fitScore = MISSING_CREDENTIAL_CAP;
+    basis.push(`The role requires ${missingCredential}, which your CV does not show, so the score is capped at ${MISSING_CREDENTIAL_CAP}.`);
+  }
   return {
     cvSkills: cvSkills.slice(0, 200),
     jdSkills: jdSkills.slice(0, 200),

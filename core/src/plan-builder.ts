@@ -13,6 +13,11 @@ export const MAX_QUESTION_COUNT = 20;
 
 type Draft = Omit<PlanQuestion, 'id'>;
 
+const TECHNICAL_CATEGORIES: ReadonlySet<SkillCategory> = new Set(['language', 'frontend', 'backend', 'mobile', 'data', 'ml', 'cloud', 'devops', 'database', 'testing', 'security', 'architecture', 'practice']);
+/** Soft skills that are not worth a question of their own ("a time your English made the difference"). */
+const UNASKED_SKILLS: ReadonlySet<string> = new Set(['english']);
+/** Asked of people who lead others, not of interns and juniors. */
+const LEADERSHIP_SKILLS: ReadonlySet<string> = new Set(['mentoring', 'leadership', 'people management', 'team leadership', 'team supervision']);
 const SENIOR_LEVELS: ReadonlySet<Seniority> = new Set(['senior', 'staff', 'lead']);
 const EARLY_LEVELS: ReadonlySet<Seniority> = new Set(['intern', 'junior']);
 
@@ -131,6 +136,23 @@ function skillQuestion(skill: string, seniority: Seniority): Draft {
         ['Sets out constraints such as load, latency, cost or team size', 'Compares at least two options with trade-offs', 'Reports how the choice held up'],
         ['What would break first if the load grew ten times?', 'What would you change now?'],
       );
+    case 'healthcare':
+    case 'education':
+    case 'finance':
+    case 'hospitality':
+    case 'logistics':
+    case 'retail':
+    case 'people':
+    case 'public':
+    case 'construction':
+    case 'marketing':
+    case 'service':
+      return base(
+        `Tell me about a recent time ${s} was central to your work. What was the situation, what did you do yourself, and how did it turn out?`,
+        ['Describes one specific situation and what was at stake', 'Shows their own judgement and actions, not the team’s in general', 'States the outcome, with a number or a concrete consequence'],
+        ['What would you do differently next time?', 'How did you know it had worked?'],
+        'role_specific',
+      );
     case 'product':
     case 'design':
     case 'business':
@@ -165,7 +187,7 @@ function skillQuestion(skill: string, seniority: Seniority): Draft {
 function gapQuestion(skill: string, hasCv: boolean, seniority: Seniority): Draft {
   const s = spokenSkill(skill);
   const category = getSkill(skill)?.category;
-  const technical = category !== undefined && !['soft', 'product', 'design', 'business'].includes(category);
+  const technical = category !== undefined && TECHNICAL_CATEGORIES.has(category);
   const text = hasCv
     ? `The role asks for ${s}, and I did not see it in your CV. Tell me about the closest thing you have done, or how you would get up to speed with ${s} in your first weeks.`
     : `The role asks for ${s}. Tell me about your experience with ${s}, or the closest thing you have done.`;
@@ -302,7 +324,8 @@ function article(word: string): string {
   return /^[aeiou]/i.test(word.trim()) ? 'an' : 'a';
 }
 
-const ENGINEERING_ROLE = /\b(engineer|developer|programmer|sre|devops|architect|scientist|analyst|technical|tech lead|cto)\b/i;
+// Software roles get the debugging and system-design questions; a civil engineer or a data analyst does not.
+const ENGINEERING_ROLE = /\b(software|developer|programmer|sre|devops|back[\s-]?end|front[\s-]?end|full[\s-]?stack|platform|data engineer|ml engineer|machine learning|architect|tech lead|cto)\b/i;
 
 function debuggingQuestion(): Draft {
   return {
@@ -377,7 +400,7 @@ export function buildInterviewPlan(input: {
 
   const behavioural = BEHAVIOURAL.filter((b) => !b.levels || b.levels.has(seniority)).map(({ levels: _levels, ...d }) => d);
   const requiredHard = analysis.required.filter((s) => getSkill(s)?.category !== 'soft');
-  const requiredSoft = analysis.required.filter((s) => getSkill(s)?.category === 'soft');
+  const requiredSoft = analysis.required.filter((s) => getSkill(s)?.category === 'soft' && !UNASKED_SKILLS.has(s) && !(EARLY_LEVELS.has(seniority) && LEADERSHIP_SKILLS.has(s)));
   // Depth questions go to required skills the candidate claims; gaps get their own probe.
   const claimed = requiredHard.filter((s) => !hasCv || cvSet.has(s)).map((s) => skillQuestion(s, seniority));
   const nice = analysis.niceToHave.filter((s) => cvSet.has(s)).map((s) => skillQuestion(s, seniority));
@@ -387,7 +410,7 @@ export function buildInterviewPlan(input: {
     : [];
   const scenario = [roleScenarioQuestion(role, company, seniority)];
 
-  const gapSkills = hasCv ? analysis.gaps.filter((g) => analysis.required.includes(g) || analysis.niceToHave.includes(g)) : [];
+  const gapSkills = hasCv ? analysis.gaps.filter((g) => (analysis.required.includes(g) || analysis.niceToHave.includes(g)) && !UNASKED_SKILLS.has(g)) : [];
   const opener = count >= 3 ? [openerQuestion(role, company)] : [];
   const gapBudget = gapSkills.length ? Math.min(gapSkills.length, Math.max(1, Math.round(count / 4))) : 0;
   const coreCount = count - opener.length - gapBudget;

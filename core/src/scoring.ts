@@ -13,10 +13,40 @@ import type { TurnRecord } from './wire.js';
 
 export const SCORER_VERSION = `${RUBRIC_VERSION}/offline-1`;
 
-const SITUATION = /\b(when i was|at my (last|previous|current) (job|company|role)|we had|there was|the (team|company|project|client|system) (was|had|needed)|in (19|20)\d\d|last (year|month|quarter)|a few (years|months) ago|one time|at [A-Z][a-z]+)\b/;
-const TASK = /\b(my (job|task|role|goal|responsibility) was|i was (asked|responsible|tasked)|i needed to|we needed to|the goal was|i had to|the problem was|the challenge was|needed to)\b/i;
-const ACTION = /\b(i (built|designed|wrote|led|decided|implemented|created|proposed|organised|organized|set up|added|migrated|introduced|refactored|fixed|measured|analysed|analyzed|profiled|ran|talked|met|convinced|started|changed|automated|reviewed|tested|shipped|deployed|rewrote|split|moved|learned|learnt|asked|paired))\b/i;
-const RESULT = /\b(as a result|the result|resulted in|in the end|which (meant|led to)|outcome|we (reduced|increased|cut|saved|improved|shipped|launched|delivered|grew)|(reduced|increased|cut|saved|improved|grew|dropped|doubled|halved|rose|fell)\b)/i;
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
+const DAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+const SEASONS = 'spring|summer|autumn|fall|winter';
+// Situation: when and where the story happens, or the state of things it starts from.
+const SITUATION = new RegExp(
+  [
+    `\\b(the )?(situation|context|background) was\\b`,
+    `\\b(when|while) (i|we) (was|were|joined|started|took over|worked|had|volunteered|covered)\\b`,
+    `\\b(in|during|by|before|after|over) (early |late |the )?(${SEASONS}|${MONTHS}|q[1-4])\\b`,
+    `\\b(last|one|this|a|on a|on one) (${SEASONS}|${MONTHS}|${DAYS}|year|month|quarter|week|weekend|morning|evening|night|day|shift|time)\\b`,
+    `\\bin (19|20)\\d\\d\\b`,
+    `\\b(a few|two|three|several) (years|months|weeks) ago\\b`,
+    `\\b(on|during) (my|the|our|a) ([a-z-]+ ){0,3}(project|placement|internship|shift|audit|ward|rotation|campaign|job|contract)\\b`,
+    `\\bat (my|our) (last|previous|current|old)? ?(job|company|school|hospital|placement|store|restaurant|pharmacy|role)\\b`,
+    `\\b(volunteering|working|interning) at\\b`,
+    `\\bas an? [a-z ]{0,30}(in|at) \\w+`,
+    `\\b(there was (a|an|one)|we had (a|an|one|two|three|\\d)|our [a-z -]{1,40} (was|were|had|kept|took|needed)|the (team|company|project|client|system|store|ward|class|kitchen) (was|were|had|needed))\\b`,
+    `\\b(a|an|one|my) ([a-z-]+ ){0,3}(customer|patient|guest|client|parent|father|mother|woman|man|couple|school|graduate|prescription|colleague|supplier|manager|pupil|child) (came|arrived|called|rang|referred|joined|was|had|walked|complained)\\b`,
+  ].join('|'),
+  'i',
+);
+// "At Acme", "At Greenway": a named place; case-sensitive so "at all" does not count.
+const SITUATION_NAMED = /\b(At|at) [A-Z][\w&'’-]+/;
+// Task: what the speaker had to achieve, decide or fix.
+const TASK =
+  /\b(my (job|task|role|goal|aim|brief|responsibility|challenge) (was|became)|it was my (job|task|responsibility)|i was (asked|responsible|tasked|given|on call|in charge|brought in)|i (needed|had|was trying) to|i needed (another|more|a|an|to)\b|i wanted ([a-z]+ )?(to|him|her|them|everyone|everybody|the|our|my)\b|i had (about |only |just )?([a-z]+|\d+) (minutes|hours|days|weeks|months) to|we (needed|had) to|the (goal|aim|task|problem|challenge|brief) was|i took on|i owned|i was given|i had to (decide|find|get|make|keep|stop|fix)|(so|and) i had to|needed to (find|get|make|decide|fix|stop|check|lift|bring))\b/i;
+// Action: the speaker's own past-tense deeds, not what they usually do or would do.
+const ACTION =
+  /\b(i|and i|then i)\s+(also |then |first |quickly |immediately |personally |straight away |just )?(?!needed\b|wanted\b|was\b|had\b|liked\b|loved\b|hoped\b|felt\b|seemed\b|used\b|guess\b|think\b|believe\b|assumed\b|noticed that\b|knew\b)([a-z]+ed|built|wrote|ran|took|made|got|gave|set|put|went|led|sent|told|found|spoke|brought|chose|began|did|kept|held|met|drew|read|sat|saw|cut|showed|taught|rebuilt|split|broke|sketched|won|paid|rewrote|stood|shut|hit|sought|fought|dug|swapped|stopped)\b/i;
+// Result: how it ended or what changed.
+const RESULT =
+  /\b(as a result|the result|resulted in|in the end|by the (end|morning|time|next)|which (meant|led to|cut|saved|freed|brought)|outcome|afterwards|since then|ever since|(went|came) (up|down|back)|(fell|dropped|rose|grew|increased|decreased|improved|reduced|cut|halved|doubled|went) (from|to|by)\b|within (a|an|\d+|one|two|three|four|five|six|the) ([a-z]+ )?(hour|day|week|month|quarter|minutes)s?|(was|were|got|has been|have been) (approved|resolved|fixed|signed|accepted|hired|promoted|adopted|back|stopped|reduced)|(signed|approved|chose|completed|passed|finished|closed|thanked|renewed|stopped|dropped|fell|rose|doubled|halved|cleared|sold|left a)\b|we (reduced|increased|cut|saved|improved|shipped|launched|delivered|grew|got|finished|hit|won|had no)|no (more|further|complaints|leaks|incidents|errors)|by (january|february|march|april|may|june|july|august|september|october|november|december|the end)|turned out|stepped down|(stayed|remained|was) (safe|at home)|(produced|achieved|delivered|passed|completed|finished) (a|all|every|the|their)\b|went (ahead|out|to print|live)|(is|was|are) still\b)/i;
+/** Habitual or hypothetical sentences tell no story: their actions and results do not count. */
+const HABITUAL = /\b(usually|normally|generally|always|typically|tend to|every (day|week|month|time)(?! since)|(i|we|you)('d| would)|often|sometimes|whenever)\b|(^|[,;]\s*)if\b/i;
 const OUTCOME = /\b(reduced|increased|cut|saved|improved|grew|doubled|halved|tripled|dropped|rose|fell|launched|shipped|delivered|won|prevented|eliminated|sped up|faster|slower|fewer|more)\b/i;
 const NUMBER = /(\d+(?:[.,]\d+)?\s*(%|percent|x\b|ms\b|seconds?|minutes?|hours?|days?|weeks?|months?|users|customers|requests|people|engineers|k\b|m\b)|\b(twice|half|double|triple|ten times|a third)\b|\$\s?\d|£\s?\d|€\s?\d)/i;
 const CONCRETE = /\b(for example|for instance|specifically|one time|in (19|20)\d\d|last (year|month|quarter|week)|at [A-Z][\w]+|we had|i remember|the (bug|incident|project|feature|service|customer|client) (was|where|that))\b/;
@@ -94,7 +124,14 @@ export interface StarParts {
 
 /** Which STAR parts an answer gives, by the markers above. */
 export function detectStar(text: string): StarParts {
-  return { situation: SITUATION.test(text), task: TASK.test(text), action: ACTION.test(text), result: RESULT.test(text) };
+  const sentences = text.split(/(?<=[.!?])\s+|\n+/).filter((x) => x.trim());
+  const story = sentences.filter((x) => !HABITUAL.test(x));
+  return {
+    situation: SITUATION.test(text) || SITUATION_NAMED.test(text),
+    task: TASK.test(text),
+    action: story.some((x) => ACTION.test(x)),
+    result: story.some((x) => RESULT.test(x)),
+  };
 }
 
 function featuresOf(question: PlanQuestion, turns: TurnRecord[], requiredSkills: string[]): AnswerFeatures {

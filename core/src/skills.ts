@@ -23,6 +23,17 @@ export const SkillCategory = [
   'product',
   'design',
   'business',
+  'healthcare',
+  'education',
+  'finance',
+  'hospitality',
+  'logistics',
+  'retail',
+  'people',
+  'public',
+  'construction',
+  'marketing',
+  'service',
   'soft',
 ] as const;
 export type SkillCategory = (typeof SkillCategory)[number];
@@ -135,7 +146,7 @@ const VOCABULARY: Record<SkillCategory, string[][]> = {
     ['mobile development', 'mobile apps', 'mobile app'],
   ],
   data: [
-    ['data analysis', 'data analytics', 'analytics'],
+    ['data analysis', 'data analytics', 'analytics', 'data-informed decision making', 'data-driven decision making', 'decisions with data', 'data-informed decisions', 'data-driven decisions', 'analysed data', 'analyzed data'],
     ['data engineering', 'data pipelines', 'data pipeline', 'etl', 'elt'],
     ['pandas'],
     ['numpy'],
@@ -236,9 +247,9 @@ const VOCABULARY: Record<SkillCategory, string[][]> = {
     ['database design', 'schema design', 'query optimization', 'query optimisation', 'indexing'],
   ],
   testing: [
-    ['unit testing', 'unit tests', 'unit test'],
+    ['unit testing', 'unit tests', 'unit test', 'component tests'],
     ['integration testing', 'integration tests'],
-    ['end-to-end testing', 'e2e testing', 'e2e tests', 'end to end testing'],
+    ['end-to-end testing', 'e2e testing', 'e2e tests', 'end to end testing', 'end-to-end tests', 'end to end tests'],
     ['tdd', 'test-driven development', 'test driven development'],
     ['jest'],
     ['vitest'],
@@ -298,10 +309,10 @@ const VOCABULARY: Record<SkillCategory, string[][]> = {
   product: [
     ['product management', 'product manager'],
     ['roadmapping', 'roadmap', 'product roadmap'],
-    ['user research', 'customer research', 'user interviews'],
+    ['user research', 'customer research', 'user interviews', 'in-depth interviews', 'focus groups', 'discovery interviews', 'usability research'],
     ['product analytics', 'mixpanel', 'amplitude'],
     ['okrs', 'okr'],
-    ['prioritization', 'prioritisation'],
+    ['prioritization', 'prioritisation', 'prioritise', 'prioritised', 'prioritising', 'prioritize', 'prioritized', 'prioritizing'],
     ['requirements gathering', 'requirements analysis', 'user stories'],
     ['go-to-market', 'go to market', 'gtm'],
     ['product discovery'],
@@ -326,24 +337,197 @@ const VOCABULARY: Record<SkillCategory, string[][]> = {
     ['content marketing', 'copywriting'],
     ['crm', 'salesforce', 'hubspot'],
     ['customer success', 'account management'],
-    ['customer support', 'customer service'],
+    ['customer support', 'customer service', 'served customers', 'serving customers', 'serve customers', 'guest experience', 'customer experience'],
     ['project management', 'pmp', 'prince2'],
-    ['budgeting', 'forecasting', 'financial modeling', 'financial modelling'],
+    ['budgeting', 'forecasting', 'financial modeling', 'financial modelling', 'budget', 'budgets', 'forecast', 'forecasts'],
     ['negotiation'],
-    ['recruiting', 'talent acquisition'],
+    ['recruiting', 'talent acquisition', 'recruitment', 'recruiter', 'recruit', 'recruited', 'hired'],
     ['business operations'],
     ['supply chain', 'logistics'],
     ['compliance', 'regulatory'],
     ['accounting', 'bookkeeping'],
     ['consulting'],
   ],
+  healthcare: [
+    ['patient care', 'nursing care', 'bedside care', 'caring for patients', 'cared for patients', 'cared for up to'],
+    ['patient assessment', 'clinical assessment', 'assessing patients', 'assessed patients', 'news2', 'early warning score', 'recognising deterioration', 'recognizing deterioration', 'escalated deterioration', 'acutely unwell'],
+    ['medication administration', 'administering medication', 'administered medication', 'administered iv', 'administering iv', 'iv medications', 'iv medication', 'drug rounds', 'medicines administration'],
+    ['clinical documentation', 'care records', 'nursing notes', 'clinical records', 'documented in', 'electronic patient record', 'electronic health record', 'ehr', 'epr'],
+    ['patient education', 'health education', 'educating patients', 'patient teaching', 'teach-back'],
+    ['infection control', 'infection prevention'],
+    ['wound care', 'wound management'],
+    ['multidisciplinary team', 'multi-disciplinary team', 'mdt', 'multidisciplinary', 'multi-disciplinary'],
+    ['nmc registration', 'nmc registered', 'nmc-registered', 'nmc pin', 'registered nurse', 'rn'],
+    ['life support certification', 'bls', 'ils', 'als', 'basic life support', 'immediate life support', 'advanced life support'],
+    ['discharge planning', 'safe discharges', 'discharge plans'],
+    ['clinical background', 'clinical experience', 'healthcare experience', 'health care experience', 'occupational experience in health', 'healthcare background'],
+    ['gphc registration', 'gphc registered', 'gphc-registered', 'registered pharmacy technician', 'gphc registration as'],
+    ['dispensing', 'dispense', 'dispensed', 'dispensing prescriptions', 'dispensed prescriptions'],
+    ['clinical checking', 'clinical checks', 'clinically checking'],
+    ['patient counselling', 'patient counseling', 'counseled patients', 'counselling patients'],
+    ['controlled drugs', 'cd register', 'cd audits'],
+    ['medicines reconciliation', 'medication reconciliation', 'medicines reconciliations'],
+    ['accuracy checking', 'accuracy checking technician', 'act qualification'],
+    ['vaccination', 'vaccinations', 'immunisation', 'immunization', 'flu jabs'],
+    ['independent prescribing', 'non-medical prescriber'],
+  ],
+  education: [
+    ['qts'],
+    ['teaching qualification', 'pgce', 'award in education and training', 'aet', 'pgde', 'cert ed', 'teaching certificate'],
+    ['lesson planning', 'planned lessons', 'planning lessons', 'plans and teaches', 'planned and delivered', 'plan and deliver', 'planning and delivering', 'lesson plans', 'planned the full curriculum', 'curriculum planning'],
+    ['classroom management', 'behaviour management', 'behavior management', 'managing behaviour', 'managing behavior', 'behaviour policy'],
+    ['differentiation', 'differentiate', 'differentiated', 'differentiating', 'mixed-ability', 'mixed ability', 'adaptive teaching'],
+    ['send', '=SEND', 'special educational needs', '=SEN', 'senco', 'autism', 'adhd'],
+    ['assessment data', 'formative assessment', 'pupil progress', 'uses assessment', 'assessment for learning'],
+    ['assessment and feedback', 'assessed competencies', 'gave feedback', 'marking and feedback', 'giving feedback'],
+    ['mathematics teaching', 'maths teacher', 'math teacher', 'teach mathematics', 'teach maths', 'teaching maths'],
+    ['a-level teaching', 'a-level', 'a level', 'a-levels', 'a levels'],
+    ['intervention', 'interventions', 'intervention sessions', 'intervention programs'],
+    ['working with children', 'children aged', 'group of children', 'young people', 'with children'],
+    ['parent communication', 'communicates well with parents', 'relationships with parents', 'parent meetings', 'parents evening', 'parents’ evening', "parents' evening"],
+    ['subject leadership', 'subject lead', 'phonics lead', 'leading a subject', 'head of department'],
+    ['safeguarding', 'child protection', 'section 47', 'safeguarding training', 'vulnerable adults'],
+    ['makaton', 'british sign language', '=BSL'],
+    ['btec', 't level', 't levels'],
+    ['training', 'trained new', 'trained staff', 'trained teaching assistants', 'training staff', 'train staff', 'delivered training', 'training for', 'trained', 'train'],
+  ],
+  finance: [
+    ['chartered accountant', '=ACA', 'acca', '=ACCA', 'cima', '=CIMA', 'icaew', 'cima-qualified', 'acca qualified', 'aca qualified', 'chartered accountancy', 'cpa'],
+    ['aat', '=AAT', 'aat level 3', 'aat qualification'],
+    ['external audit', 'year end audits', 'statutory audit'],
+    ['internal controls', 'controls testing'],
+    ['risk assessment', 'assess risk', 'risk assessments', 'risk-based'],
+    ['frs 102'],
+    ['ifrs', 'international financial reporting standards'],
+    ['audit data analytics', '=IDEA', 'alteryx', 'caseware idea'],
+    ['month-end close', 'month end close', 'month-end', 'month end', 'management accounts', 'period end'],
+    ['variance analysis', 'variance reporting', 'variances'],
+    ['invoice processing', 'processed invoices', 'processing invoices', 'supplier invoices', 'processed around', 'purchase orders', 'purchase order'],
+    ['supplier reconciliation', 'supplier reconciliations', 'supplier statement reconciliation', 'supplier statements'],
+    ['payment runs', 'payment run', 'bacs runs'],
+    ['accounting software', 'xero', 'sage', 'sage 50', 'quickbooks'],
+    ['erp', 'sap', '=SAP', 'oracle financials', 'netsuite', 'dynamics 365', 'sap mm'],
+    ['financial reporting', 'board reporting', 'board packs', 'reporting packs'],
+    ['not-for-profit', 'not for profit', 'charity sector', 'third sector', 'non-profit', 'nonprofit'],
+  ],
+  hospitality: [
+    ['front office', 'reception desk', 'receptionist', 'guest check-in', 'check-in and check-out'],
+    ['property management system', 'opera', 'pms', '=PMS', 'hotel pms'],
+    ['complaint handling', 'handling complaints', 'handled complaints', 'customer complaints', 'handling escalations', 'complaints', 'escalation handling', 'escalations'],
+    ['cash handling', 'handling cash', 'tills', 'on the till', 'work the till', 'cash-up', ],
+    ['rota planning', 'rotas', 'rota', 'rostering', 'shift planning', 'scheduling shifts', 'weekly rotas'],
+    ['food safety', 'food hygiene', 'haccp', 'food safety level', 'temperature logs'],
+    ['level 3 food safety', 'level 3 food hygiene', 'level 3 food safety'],
+    ['menu development', 'menu design', 'new dishes', 'wrote the menu', 'write the spring menu', 'menu costing'],
+    ['kitchen experience', 'chef de partie', 'sous chef', 'commis chef', 'head chef', 'line cook', 'fresh-food kitchen'],
+    ['cost control', 'controlled labour costs', 'labour costs', 'cost-control', 'gp targets', 'gross profit', 'controlled costs'],
+  ],
+  logistics: [
+    ['warehouse management system', 'wms', 'manhattan'],
+    ['order picking', 'pick and pack', 'picking', 'pick, pack', 'pickers'],
+    ['rf scanner', 'handheld scanner', 'handheld scanners', 'hand-held scanner', 'barcode scanner'],
+    ['forklift licence', 'forklift license', 'counterbalance', 'flt licence', 'forklift'],
+    ['stock control', 'stock counts', 'stock count', 'stock management', 'stock checks', 'stock take', 'stocktake', 'ordering stock', 'ordered stock', 'stock replenishment', 'replenished stock', 'replenish stock'],
+    ['inventory management', 'inventory planning', 'inventory optimisation', 'inventory optimization', 'safety stock', 'safety-stock'],
+    ['demand forecasting', 'demand forecast', 'demand forecasts', 'demand planning'],
+    ['supplier management', 'working with suppliers', 'worked with suppliers', 'supplier relationships', 'suppliers and logistics partners'],
+    ['route planning', 'planning routes', 'routing'],
+    ['drivers hours', 'tachograph', 'tachographs'],
+    ['transport management system', 'paragon', 'descartes', 'tms'],
+    ['transport manager cpc', '=CPC'],
+    ['shift work', 'night shifts', 'night shift', 'work nights', ],
+    ['health and safety', 'health & safety', 'safety procedures', 'safe working', 'risk assessments', 'h&s'],
+    ['iosh', 'nebosh'],
+    ['kpis', 'kpi', 'key performance indicators', 'productivity targets'],
+    ['driving licence', 'driving license', "driver's licence", 'full driving licence'],
+  ],
+  retail: [
+    ['retail management', 'store management', 'retail manager'],
+    ['visual merchandising', 'merchandising', 'dressed the window', 'window displays', 'shop floor looking'],
+    ['loss prevention', 'shrinkage'],
+    ['sales targets', 'target-driven', 'target driven', 'quota', 'hit targets'],
+    ['p&l', 'profit and loss', 'p & l'],
+    ['store opening', 'new store opening', 'store launches'],
+  ],
+  people: [
+    ['employee relations', 'disciplinaries', 'grievances', 'disciplinary', 'grievance', 'er casework'],
+    ['employment law', 'employment legislation'],
+    ['onboarding', 'induction', 'inductions', 'customer onboarding', 'onboarding customers'],
+    ['hr administration', 'employee records'],
+    ['payroll'],
+    ['cipd', '=CIPD'],
+    ['hris', 'bamboohr', 'workday', 'hr system', 'hr information system'],
+    ['sourcing', 'headhunting', 'linkedin recruiter', 'sourced candidates', 'sourced on'],
+    ['ats', '=ATS', 'applicant tracking system', 'greenhouse', 'workable'],
+    ['employer branding', 'employer brand'],
+    ['team supervision', 'supervised', 'supervising', 'supervise', 'supervisor'],
+    ['team leadership', 'team leader', 'lead a team', 'led teams', 'lead and motivate', 'leading and training'],
+  ],
+  public: [
+    ['casework', 'caseload', 'case management'],
+    ['housing legislation', 'housing law'],
+    ['record keeping', 'accurate records', 'record-keeping'],
+    ['multi-agency working', 'multi agency', 'multi-agency', 'partner agencies', 'worked closely with schools, health and police'],
+    ['policy development', 'policy adviser', 'policy advisor', 'policy work', 'drafted briefings', 'drafting briefings', 'cabinet reports'],
+    ['research', 'researcher', 'quantitative research', 'qualitative research', 'research and analysis'],
+    ['local government', 'city council', 'county council', 'local authority', 'borough council'],
+    ['social work registration', 'social work england', 'hcpc registered social worker', 'registered social worker'],
+    ['assessment', 'child and family assessments', 'needs assessments', 'assessment and care planning', 'care plans', 'care planning'],
+    ['report writing', 'court reports', 'wrote reports', 'writing reports', 'written reports'],
+  ],
+  construction: [
+    ['civil engineering degree', 'beng civil engineering', 'bsc civil engineering', 'degree in civil engineering'],
+    ['autocad'],
+    ['drainage design', 'drainage'],
+    ['flood risk', 'flood modelling'],
+    ['drainage modelling software', 'microdrainage', 'infodrainage'],
+    ['setting out', 'set out', 'total station', 'gps rover'],
+    ['technical drawings', 'reading drawings', 'drawings and specifications', 'against drawings'],
+    ['quality control', 'quality records', 'itps', 'itp', 'inspection records', 'quality inspection'],
+    ['subcontractor coordination', 'coordinated subcontractors', 'coordinating subcontractors', 'subcontractors'],
+    ['cscs', '=CSCS', 'cscs card', 'smsts'],
+    ['temporary works'],
+    ['eurocodes', 'eurocode', 'structural calculations'],
+  ],
+  marketing: [
+    ['social media', 'social media management', 'instagram', 'facebook', 'tiktok', 'linkedin content'],
+    ['email marketing', 'mailchimp', 'newsletter', 'email campaigns'],
+    ['web analytics', 'google analytics', 'ga4', 'google analytics 4'],
+    ['paid search', 'google ads', 'ppc', 'pay per click', 'sem'],
+    ['typography', 'typesetting'],
+    ['print production', 'print files', 'preparing files for print', 'print-ready', 'artwork for print'],
+    ['portfolio', 'design portfolio'],
+    ['motion design', 'motion graphics', 'after effects', 'animation'],
+    ['survey design', 'designed surveys', 'questionnaire design', 'surveys'],
+    ['synthesis', 'synthesising findings', 'synthesizing findings', 'coded the transcripts', 'affinity mapping', 'insight decks', 'findings into'],
+    ['research repository', 'dovetail'],
+  ],
+  service: [
+    ['relationship building', 'relationship management', 'building relationships', 'positive relationships', 'rapport'],
+    ['prospecting', 'outbound prospecting', 'lead generation', 'outbound'],
+    ['cold calling', 'cold calls', 'cold-calling'],
+    ['lead qualification', 'qualifying leads', 'lead qualifying', 'discovery calls'],
+    ['pipeline management', 'managed pipeline', 'sales pipeline'],
+    ['quota attainment', 'of quota', 'exceeding quota', 'exceeded quota'],
+    ['meddic', 'meddpicc'],
+    ['selling to finance', 'finance teams', 'cfo buyers'],
+    ['ticketing system', 'ticketing systems', 'servicenow', 'zendesk', 'freshdesk', 'jira service desk'],
+    ['workspace administration', 'google workspace', 'microsoft 365', 'office 365', 'm365', 'google workspace admin'],
+    ['active directory', 'entra id', 'azure ad'],
+    ['siem', 'splunk', 'sentinel', 'qradar'],
+    ['security certification', 'security+', 'comptia security+', 'cissp', 'cysa+'],
+    ['second language', 'bilingual', 'languages:', 'fluent spanish', 'fluent french', 'french (fluent)'],
+    ['pci dss', 'pci-dss', 'pci'],
+    ['idempotency', 'idempotent', 'idempotency keys'],
+    ['resilience', 'resilient'],
+  ],
   soft: [
     ['communication', 'communication skills', 'communicate', 'communicating', 'written communication', 'verbal communication'],
     ['leadership', 'lead a team', 'led a team', 'team lead', 'leading teams'],
-    ['mentoring', 'mentorship', 'coaching', 'mentor'],
+    ['mentoring', 'mentorship', 'coaching', 'mentor', 'mentored', 'mentors', 'coached', 'practice assessor', 'supported student'],
     ['teamwork', 'collaboration', 'collaborative', 'cross-functional', 'cross functional'],
     ['problem solving', 'problem-solving'],
-    ['stakeholder management', 'stakeholders', 'stakeholder'],
+    ['stakeholder management', 'stakeholders', 'stakeholder', 'communication with stakeholders', 'stakeholder engagement', 'hiring managers', 'consultation', 'consultations'],
     ['ownership', 'accountability'],
     ['adaptability', 'ambiguity', 'fast-paced', 'fast paced'],
     ['time management', 'organisational skills', 'organizational skills'],
@@ -396,6 +580,12 @@ export function normaliseSkillTerm(term: string): string {
 export function canonicalSkill(term: string): string | null {
   return BY_ALIAS.get(normaliseSkillTerm(term)) ?? null;
 }
+
+/**
+ * Licences and registrations a job cannot be done without when it requires them: missing one
+ * caps the fit score, whatever else matches.
+ */
+export const CREDENTIALS: ReadonlySet<string> = new Set(['nmc registration', 'gphc registration', 'qts', 'social work registration', 'chartered accountant', 'cscs', 'driving licence', 'forklift licence', 'transport manager cpc']);
 
 export function isSoftSkill(name: string): boolean {
   return getSkill(name)?.category === 'soft';
@@ -461,6 +651,8 @@ function lookupKey(m: Matcher, matched: string): string | undefined {
 export interface SkillMention {
   skill: string;
   index: number;
+  /** Index just past the matched words. */
+  end: number;
 }
 
 /** All skill mentions in the text, in order of appearance (one per occurrence). */
@@ -471,7 +663,7 @@ export function findSkillMentions(text: string): SkillMention[] {
     m.regex.lastIndex = 0;
     for (const match of text.matchAll(m.regex)) {
       const skill = lookupKey(m, match[1] ?? match[0]);
-      if (skill) out.push({ skill, index: match.index ?? 0 });
+      if (skill) out.push({ skill, index: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
     }
   }
   return out.sort((a, b) => a.index - b.index);
@@ -480,4 +672,118 @@ export function findSkillMentions(text: string): SkillMention[] {
 /** Distinct canonical skills in the text, in order of first appearance. */
 export function findSkills(text: string): string[] {
   return [...new Set(findSkillMentions(text).map((m) => m.skill))];
+}
+
+/**
+ * What a recruiter reads between the lines of a CV: a skill implied by another one
+ * ("TypeScript" ⇒ JavaScript, "RabbitMQ" ⇒ message queues and event-driven architecture,
+ * never Kafka) or by what the person says they did ("Designed PostgreSQL schemas" ⇒ database
+ * design). Each rule names the words that justify it, so the analysis can show its evidence.
+ */
+const IMPLIES: Record<string, string[]> = {
+  typescript: ['javascript'],
+  react: ['javascript'],
+  vue: ['javascript'],
+  angular: ['javascript'],
+  'node.js': ['javascript'],
+  'next.js': ['react', 'javascript'],
+  nestjs: ['node.js', 'javascript'],
+  'express.js': ['node.js', 'javascript'],
+  django: ['python'],
+  flask: ['python'],
+  fastapi: ['python'],
+  pandas: ['python'],
+  pytorch: ['python'],
+  spring: ['java'],
+  postgresql: ['sql'],
+  mysql: ['sql'],
+  'sql server': ['sql'],
+  sqlite: ['sql'],
+  kubernetes: ['docker'],
+  rabbitmq: ['message queues', 'event-driven architecture'],
+  kafka: ['message queues', 'event-driven architecture'],
+  'github actions': ['ci/cd', 'git'],
+  'gitlab ci': ['ci/cd', 'git'],
+  jenkins: ['ci/cd'],
+  tableau: ['data visualization'],
+  'power bi': ['data visualization'],
+  looker: ['data visualization'],
+  'usability testing': ['user research'],
+  'user research': ['research'],
+  'quota attainment': ['sales'],
+  'pipeline management': ['crm'],
+  'team supervision': ['team leadership'],
+  'nmc registration': ['patient care', 'clinical background'],
+  'patient education': ['communication'],
+  'patient counselling': ['communication'],
+  'gphc registration': ['clinical background'],
+  'medicines reconciliation': ['clinical background'],
+  'complaint handling': ['customer support'],
+  'front office': ['customer support'],
+  'chartered accountant': ['accounting'],
+  'social work registration': ['safeguarding'],
+  'month-end close': ['accounting'],
+};
+
+interface EvidenceRule {
+  skill: string;
+  re: RegExp;
+}
+
+// Phrases, not single words: each must read as first-hand evidence in a CV line.
+const EVIDENCE_RULES: EvidenceRule[] = [
+  { skill: 'database design', re: /\b(designed|designing|modell?ed|normali[sz]ed)\b[^.\n]{0,40}\b(schemas?|data ?models?|tables)\b/i },
+  { skill: 'event-driven architecture', re: /\b(event[\s-]?(driven|based|pipeline|bus|sourcing)|events? (pipeline|stream)|pub\/?sub|message broker|sqs|sns|nats)\b/i },
+  { skill: 'message queues', re: /\b(sqs|activemq|nats|message broker|queues?)\b/i },
+  { skill: 'team leadership', re: /\b(led|lead|leading|managed|managing|supervised|ran|run|deputi[sz]ed)\b[^.\n]{0,50}\b(team|teams|staff|section|sections|shift|squad|crew|colleagues|restaurant|store|kitchen|\d+ (people|staff|employees|soldiers|pickers))\b/i },
+  { skill: 'communication', re: /\b(presented|presenting|presentations?|patient education|explained|briefings?|wrote (reports|briefings|guides)|taught|teaching|delivered training|demos?|newsletter|public speaking|counsell?ed|parents|customers|guests|families)\b/i },
+  { skill: 'stakeholder management', re: /\b((worked|working|coordinated|liaised|collaborated)( closely)? with\b[^.\n]{0,60}\b(teams?|departments?|heads|managers|doctors|clients|families|partners|agencies|police|schools|underwriters|stakeholders|suppliers)|department heads|hiring managers|with stakeholders)\b/i },
+  { skill: 'relationship building', re: /\b(relationships?|rapport|families|account management|repeat customers|long-term clients)\b/i },
+  { skill: 'teamwork', re: /\b((worked|working) (closely )?with|in a squad|in a team|team player|with my (year|team) partner|alongside|partnered with)\b/i },
+  { skill: 'customer support', re: /\b(served|serving|helped|dealt with|handled) (customers|guests|clients|patients)|\bcustomers? at the counter\b|\bguest (feedback|reviews)\b|\bfront[\s-]of[\s-]house\b/i },
+  { skill: 'training', re: /\b(trained|coached|onboarded|taught)\b[^.\n]{0,40}\b(staff|team|colleagues|advisors|new|juniors?|assistants|nurses|receptionists|starters)\b/i },
+  { skill: 'lesson planning', re: /\b(designed|planned|prepared) and delivered\b[^.\n]{0,40}\b(training|sessions|lessons|courses|workshops|teaching)\b/i },
+  { skill: 'clinical background', re: /\b(nurse|nursing|clinical|hospital|ward|pharmacist|paramedic|midwife|physiotherapist|doctor)\b/i },
+  { skill: 'parent communication', re: /\b(parents?)\b[^.\n]{0,30}\b(relationships?|meetings?|evenings?|communicat\w*|phoned|calls?)\b|\b(relationships?|meetings?|phoned|calls?) with parents\b/i },
+  { skill: 'data analysis', re: /\b(analy[sz]ed|analysis of|reports? on|insights?|dashboards?)\b/i },
+  { skill: 'debugging', re: /\b(fixed|resolved|diagnosed|troubleshot)\b[^.\n]{0,30}\b(problems?|issues?|faults?|bugs?|errors?)\b/i },
+  { skill: 'content marketing', re: /\b(wrote|writing|write)\b[^.\n]{0,30}\b(newsletter|copy|blog|posts|content|articles)\b/i },
+  { skill: 'requirements gathering', re: /\b(gathered|gathering|captured|elicited) requirements\b|\buser stories\b/i },
+  { skill: 'research', re: /\b(research(ed|er)?|surveys?|focus groups|interviews)\b/i },
+];
+
+export interface InferredSkill {
+  skill: string;
+  /** The words in the text, or the skill, the inference rests on. */
+  evidence: string;
+}
+
+/** Skills implied by the text beyond those it names (see IMPLIES and EVIDENCE_RULES). */
+export function inferSkills(text: string, named: readonly string[] = findSkills(text)): InferredSkill[] {
+  const have = new Set(named);
+  const out: InferredSkill[] = [];
+  const add = (skill: string, evidence: string) => {
+    if (have.has(skill) || !BY_NAME.has(skill)) return;
+    have.add(skill);
+    out.push({ skill, evidence });
+  };
+  for (const rule of EVIDENCE_RULES) {
+    const m = rule.re.exec(text);
+    if (m) add(rule.skill, m[0].trim());
+  }
+  // A CV written in fluent English shows the English a job asks for.
+  if ((text.match(/\b(the|and|with|for|of|to|in|on)\b/gi)?.length ?? 0) >= 12) add('english', 'the CV is written in English');
+  // Implications run to a fixed point so next.js ⇒ react ⇒ javascript.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const skill of [...have]) {
+      for (const implied of IMPLIES[skill] ?? []) {
+        if (!have.has(implied) && BY_NAME.has(implied)) {
+          add(implied, skill);
+          changed = true;
+        }
+      }
+    }
+  }
+  return out;
 }
