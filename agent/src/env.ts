@@ -81,7 +81,7 @@ export const HOSTED_SPEECH_MAX_JOBS = 12;
 /** The job cap when AGENT_MAX_JOBS is unset. */
 export function defaultMaxJobs(p: Pick<ProviderConfig, 'sttProvider' | 'ttsProvider'>, cores: number): number {
   const engines = localSpeechEngines(p);
-  return engines.stt || engines.flite || engines.espeak || engines.moonshine ? Math.max(1, LOCAL_SPEECH_JOBS_PER_CORE * cores) : HOSTED_SPEECH_MAX_JOBS;
+  return engines.stt || engines.flite || engines.espeak || engines.moonshine || engines.piper ? Math.max(1, LOCAL_SPEECH_JOBS_PER_CORE * cores) : HOSTED_SPEECH_MAX_JOBS;
 }
 
 export class AgentEnvError extends Error {

@@ -13,6 +13,7 @@ import { prepareJobProcesses } from './process-tuning.js';
 import { createWorkerOptions, prewarmJobProcess, startSpoolReplay } from './worker.js';
 import { registerMoonshineRunner } from './inference/register.js';
 import { localSpeechEngines } from './providers/registry.js';
+import { registerPiperRunner } from './providers/local/piper-register.js';
 
 export default defineAgent({
   prewarm: (proc: JobProcess) => prewarmJobProcess(proc, getAgentEnv()),
@@ -25,6 +26,7 @@ if (process.argv[1] !== undefined && self === process.argv[1]) {
   const agentEntry = await prepareJobProcesses(self, join(self, '../../dist'));
   // Offline speech served by the worker's shared inference process: registered before the worker starts it.
   if (localSpeechEngines(env.providers).moonshine) await registerMoonshineRunner(agentEntry);
+  if (localSpeechEngines(env.providers).piper) await registerPiperRunner(agentEntry);
   cli.runApp(createWorkerOptions(env, agentEntry));
   // cli.runApp has initialised the framework's logger by the next turn of the event loop.
   setImmediate(() => {

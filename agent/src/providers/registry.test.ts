@@ -72,11 +72,19 @@ describe('provider registry', () => {
     expect(localSpeechEngines({ sttProvider: 'moonshine', ttsProvider: 'openai' })).toMatchObject({ moonshine: true, stt: false });
   });
 
+  it('builds Piper for TTS_PROVIDER=piper (ignoring another engine\'s voice name) and keeps Flite selectable by name', async () => {
+    const piper = await buildTts({ ...LOCAL, ttsProvider: 'piper', ttsVoice: 'kal' });
+    expect(piper.label).toBe('local.PiperTTS');
+    expect(piper.model).toBe('piper-en_US-joe-medium');
+    expect((await buildTts({ ...LOCAL, ttsProvider: 'flite' })).label).toBe('local.FliteTTS');
+    expect(localSpeechEngines({ sttProvider: 'openai', ttsProvider: 'piper' })).toMatchObject({ piper: true, flite: false, espeak: false });
+  });
+
   it('takes an interview override only from the allowed set', () => {
     const { config, rejected } = applyOverride({ ...LOCAL, openaiApiKey: 'sk' }, { stt: 'deepgram', tts: 'espeak', llm: 'openai' });
     expect(config).toMatchObject({ sttProvider: 'local', ttsProvider: 'espeak', llmProvider: 'openai' });
     expect(rejected).toEqual(['stt']);
-    expect(allowedOverrides(LOCAL)).toEqual({ stt: ['local', 'moonshine', 'pocketsphinx'], llm: ['local'], tts: ['local', 'espeak'] });
+    expect(allowedOverrides(LOCAL)).toEqual({ stt: ['local', 'moonshine', 'pocketsphinx'], llm: ['local'], tts: ['local', 'piper', 'flite', 'espeak'] });
   });
 });
 

@@ -12,7 +12,7 @@ import type { ProviderOverride } from '@mockroom/core';
 
 export const STT_PROVIDERS = ['local', 'moonshine', 'pocketsphinx', 'openai', 'groq', 'deepgram'] as const;
 export const LLM_PROVIDERS = ['local', 'openai', 'groq', 'openai-compatible'] as const;
-export const TTS_PROVIDERS = ['local', 'espeak', 'openai', 'elevenlabs'] as const;
+export const TTS_PROVIDERS = ['local', 'piper', 'flite', 'espeak', 'openai', 'elevenlabs'] as const;
 export type SttProviderName = (typeof STT_PROVIDERS)[number];
 export type LlmProviderName = (typeof LLM_PROVIDERS)[number];
 export type TtsProviderName = (typeof TTS_PROVIDERS)[number];
@@ -109,13 +109,16 @@ export function localSpeechEngines(cfg: Pick<ProviderConfig, 'sttProvider' | 'tt
   flite: boolean;
   espeak: boolean;
   moonshine: boolean;
+  piper: boolean;
 } {
   return {
     stt: cfg.sttProvider === 'local' || cfg.sttProvider === 'pocketsphinx',
-    flite: cfg.ttsProvider === 'local',
+    flite: cfg.ttsProvider === 'local' || cfg.ttsProvider === 'flite',
     espeak: cfg.ttsProvider === 'espeak',
     // Moonshine runs in the worker's shared inference process, not in each job process.
     moonshine: cfg.sttProvider === 'moonshine',
+    // Piper's voice is held once by the same inference process; jobs only phonemize (eSpeak).
+    piper: cfg.ttsProvider === 'piper',
   };
 }
 
@@ -206,9 +209,16 @@ export function buildLlm(cfg: ProviderConfig, createRuleInterviewer: () => llm.L
 
 export async function buildTts(cfg: ProviderConfig): Promise<tts.TTS> {
   switch (cfg.ttsProvider as TtsProviderName) {
-    case 'local': {
+    case 'local':
+    case 'flite': {
       const local = await loadLocal();
       return new local.FliteTTS(cfg.ttsVoice ? { voice: cfg.ttsVoice } : {});
+    }
+    case 'piper': {
+      const { PiperTTS } = await import('./local/piper-tts.js');
+      const { isPiperVoiceName } = await import('./local/piper-voice.js');
+      // TTS_VOICE may name another engine's voice (an override's "kal"): Piper then keeps its default.
+      return new PiperTTS(cfg.ttsVoice && isPiperVoiceName(cfg.ttsVoice) ? { voice: cfg.ttsVoice } : {});
     }
     case 'espeak': {
       const local = await loadLocal();

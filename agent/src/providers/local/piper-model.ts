@@ -96,6 +96,7 @@ export class PiperModel {
       if (!('id' in msg)) return;
       const waiter = this.#waiting.get(msg.id);
       this.#waiting.delete(msg.id);
+      if (this.#waiting.size === 0) thread.unref();
       if (msg.audio) waiter?.resolve(msg.audio);
       else waiter?.reject(new PiperModelError(`Piper synthesis failed: ${msg.error ?? 'no audio'}`));
     });
@@ -106,7 +107,7 @@ export class PiperModel {
     };
     thread.on('error', (err) => fail(new PiperModelError(`Piper model thread failed: ${err.message}`)));
     thread.on('exit', () => fail(new PiperModelError('Piper model thread exited')));
-    // An idle model thread does not keep a process (a test, a script) alive.
+    // An idle model thread does not keep a process (a test, a script) alive; a busy one does.
     thread.unref();
   }
 
@@ -114,10 +115,16 @@ export class PiperModel {
   static async load(voice = DEFAULT_PIPER_VOICE, opts: PiperModelOptions = {}): Promise<PiperModel> {
     const files = piperVoiceFiles(voice, opts.modelsDir);
     const config = readPiperConfig(files.config);
+    const require = createRequire(import.meta.url);
+    // onnxruntime-node's addon registers itself with the first thread that loads it: loaded first
+    // by a worker thread, every later load (the main thread's turn detector and Moonshine, or the
+    // next model thread) fails with "Module did not self-register". Loaded here first, any number
+    // of threads can load it after.
+    require('onnxruntime-node');
     const thread = new Worker(MODEL_THREAD, {
       eval: true,
       workerData: {
-        ort: createRequire(import.meta.url).resolve('onnxruntime-node'),
+        ort: require.resolve('onnxruntime-node'),
         model: files.model,
         options: { intraOpNumThreads: opts.intraOpThreads ?? 1, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all' },
       },
@@ -148,6 +155,7 @@ export class PiperModel {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#waiting.set(id, { resolve, reject });
+      this.#thread.ref();
       // Multi-speaker voices take a speaker id; the default speaker is 0.
       this.#thread.postMessage({ id, ids, scales: [noiseScale, lengthScale, noiseW], sid: numSpeakers > 1 ? 0 : undefined });
     });

@@ -32,6 +32,11 @@ export interface PiperVoiceFiles {
   config: string;
 }
 
+/** Piper's voice naming: <language>_<REGION>-<name>-<quality>, e.g. en_US-joe-medium. */
+export function isPiperVoiceName(name: string): boolean {
+  return /^[a-z]{2,3}_[A-Z]{2}-[A-Za-z0-9_]+-(x_low|low|medium|high)$/.test(name);
+}
+
 /** `<repo>/models`, found by walking up to the workspace root (works from src/ and from the job bundle). */
 export function defaultModelsDir(from = dirname(fileURLToPath(import.meta.url))): string {
   let dir = from;
