@@ -1,4 +1,6 @@
--- Row-level security, roles and grants. Hand-written (drizzle-kit does not emit FORCE or roles).
+-- Roles, grants, FORCE ROW LEVEL SECURITY and the SECURITY DEFINER functions: what drizzle-kit does
+-- not express. Hand-written. The policies live beside their tables (db/src/schema, pgPolicy) and
+-- are created by a generated migration; until 0003 they were created here (0002 moves them).
 -- See docs/decisions/001-rls.md. Every statement is separated by a breakpoint because the
 -- migrators run one statement per query.
 DO $$
@@ -102,54 +104,6 @@ GRANT SELECT (id, unique_key, user_id, status, kind) ON jobs TO mockroom_app;
 --> statement-breakpoint
 GRANT SELECT, INSERT ON outbox_emails TO mockroom_app;
 --> statement-breakpoint
-CREATE POLICY users_owner ON users FOR ALL TO mockroom_app
-  USING (id = app_user_id()) WITH CHECK (id = app_user_id());
---> statement-breakpoint
-CREATE POLICY sessions_owner ON sessions FOR ALL TO mockroom_app
-  USING (user_id = app_user_id()) WITH CHECK (user_id = app_user_id());
---> statement-breakpoint
-CREATE POLICY one_time_tokens_owner ON one_time_tokens FOR ALL TO mockroom_app
-  USING (user_id = app_user_id()) WITH CHECK (user_id = app_user_id());
---> statement-breakpoint
-CREATE POLICY cvs_owner ON cvs FOR ALL TO mockroom_app
-  USING (user_id = app_user_id()) WITH CHECK (user_id = app_user_id());
---> statement-breakpoint
-CREATE POLICY applications_owner ON applications FOR ALL TO mockroom_app
-  USING (user_id = app_user_id()) WITH CHECK (user_id = app_user_id());
---> statement-breakpoint
--- Foreign-key checks ignore RLS, so WITH CHECK verifies the parent application is the caller's.
-CREATE POLICY interviews_owner ON interviews FOR ALL TO mockroom_app
-  USING (user_id = app_user_id())
-  WITH CHECK (user_id = app_user_id()
-    AND EXISTS (SELECT 1 FROM applications a WHERE a.id = application_id AND a.user_id = app_user_id()));
---> statement-breakpoint
-CREATE POLICY transcript_turns_owner_read ON transcript_turns FOR SELECT TO mockroom_app
-  USING (user_id = app_user_id());
---> statement-breakpoint
-CREATE POLICY turn_metrics_owner_read ON turn_metrics FOR SELECT TO mockroom_app
-  USING (user_id = app_user_id());
---> statement-breakpoint
-CREATE POLICY reports_owner_read ON reports FOR SELECT TO mockroom_app
-  USING (user_id = app_user_id());
---> statement-breakpoint
-CREATE POLICY reports_owner_insert ON reports FOR INSERT TO mockroom_app
-  WITH CHECK (user_id = app_user_id()
-    AND EXISTS (SELECT 1 FROM interviews i WHERE i.id = interview_id AND i.user_id = app_user_id()));
---> statement-breakpoint
-CREATE POLICY reports_owner_update ON reports FOR UPDATE TO mockroom_app
-  USING (user_id = app_user_id())
-  WITH CHECK (user_id = app_user_id()
-    AND EXISTS (SELECT 1 FROM interviews i WHERE i.id = interview_id AND i.user_id = app_user_id()));
---> statement-breakpoint
-CREATE POLICY jobs_owner_insert ON jobs FOR INSERT TO mockroom_app
-  WITH CHECK (user_id = app_user_id());
---> statement-breakpoint
-CREATE POLICY jobs_owner_read ON jobs FOR SELECT TO mockroom_app
-  USING (user_id = app_user_id());
---> statement-breakpoint
-CREATE POLICY outbox_owner ON outbox_emails FOR ALL TO mockroom_app
-  USING (user_id = app_user_id()) WITH CHECK (user_id = app_user_id());
---> statement-breakpoint
 -- ---------- mockroom_agent: the agent's ingestion, scoped by app.interview_id ----------
 GRANT SELECT (id, application_id, user_id, status, plan, provider_settings, time_box_seconds, question_statuses, started_at, ended_at, end_reason, created_at) ON interviews TO mockroom_agent;
 --> statement-breakpoint
@@ -163,40 +117,6 @@ GRANT SELECT, INSERT ON transcript_turns, turn_metrics TO mockroom_agent;
 --> statement-breakpoint
 GRANT INSERT ON jobs TO mockroom_agent;
 --> statement-breakpoint
-CREATE POLICY interviews_agent_read ON interviews FOR SELECT TO mockroom_agent
-  USING (id = app_interview_id());
---> statement-breakpoint
-CREATE POLICY interviews_agent_update ON interviews FOR UPDATE TO mockroom_agent
-  USING (id = app_interview_id() AND status IN ('scheduled', 'live'))
-  WITH CHECK (id = app_interview_id());
---> statement-breakpoint
-CREATE POLICY applications_agent_read ON applications FOR SELECT TO mockroom_agent
-  USING (id = (SELECT i.application_id FROM interviews i WHERE i.id = app_interview_id()));
---> statement-breakpoint
-CREATE POLICY users_agent_read ON users FOR SELECT TO mockroom_agent
-  USING (id = (SELECT i.user_id FROM interviews i WHERE i.id = app_interview_id()));
---> statement-breakpoint
-CREATE POLICY transcript_turns_agent_read ON transcript_turns FOR SELECT TO mockroom_agent
-  USING (interview_id = app_interview_id());
---> statement-breakpoint
--- Writes only while the call is open, plus a short grace after it ends so a turn in flight
--- when the webhook closed the interview is not lost.
-CREATE POLICY transcript_turns_agent_insert ON transcript_turns FOR INSERT TO mockroom_agent
-  WITH CHECK (interview_id = app_interview_id()
-    AND EXISTS (SELECT 1 FROM interviews i WHERE i.id = interview_id AND i.user_id = transcript_turns.user_id
-      AND (i.status IN ('scheduled', 'live') OR (i.status = 'ended' AND i.ended_at > now() - interval '2 minutes'))));
---> statement-breakpoint
-CREATE POLICY turn_metrics_agent_read ON turn_metrics FOR SELECT TO mockroom_agent
-  USING (interview_id = app_interview_id());
---> statement-breakpoint
-CREATE POLICY turn_metrics_agent_insert ON turn_metrics FOR INSERT TO mockroom_agent
-  WITH CHECK (interview_id = app_interview_id()
-    AND EXISTS (SELECT 1 FROM interviews i WHERE i.id = interview_id AND i.user_id = turn_metrics.user_id
-      AND (i.status IN ('scheduled', 'live') OR (i.status = 'ended' AND i.ended_at > now() - interval '2 minutes'))));
---> statement-breakpoint
-CREATE POLICY jobs_agent_insert ON jobs FOR INSERT TO mockroom_agent
-  WITH CHECK (user_id = (SELECT i.user_id FROM interviews i WHERE i.id = app_interview_id()));
---> statement-breakpoint
 -- ---------- mockroom_worker: webhooks, sweeper, job queue, outbox; no transcript access ----------
 GRANT SELECT (id, user_id, status, time_box_seconds, started_at, ended_at, end_reason, created_at) ON interviews TO mockroom_worker;
 --> statement-breakpoint
@@ -204,28 +124,10 @@ GRANT UPDATE (status, started_at, ended_at, end_reason) ON interviews TO mockroo
 --> statement-breakpoint
 GRANT SELECT, INSERT, UPDATE, DELETE ON jobs, outbox_emails, webhook_events, rate_limits TO mockroom_worker;
 --> statement-breakpoint
-CREATE POLICY interviews_worker ON interviews FOR SELECT TO mockroom_worker USING (true);
---> statement-breakpoint
-CREATE POLICY interviews_worker_update ON interviews FOR UPDATE TO mockroom_worker USING (true) WITH CHECK (true);
---> statement-breakpoint
-CREATE POLICY jobs_worker ON jobs FOR ALL TO mockroom_worker USING (true) WITH CHECK (true);
---> statement-breakpoint
-CREATE POLICY outbox_worker ON outbox_emails FOR ALL TO mockroom_worker USING (true) WITH CHECK (true);
---> statement-breakpoint
 -- ---------- mockroom_auth: owns the few SECURITY DEFINER functions that run before a user is known ----------
 GRANT SELECT (id, email, password_hash) ON users TO mockroom_auth;
 --> statement-breakpoint
 GRANT SELECT, DELETE ON sessions, one_time_tokens TO mockroom_auth;
---> statement-breakpoint
-CREATE POLICY users_auth_read ON users FOR SELECT TO mockroom_auth USING (true);
---> statement-breakpoint
-CREATE POLICY sessions_auth ON sessions FOR SELECT TO mockroom_auth USING (true);
---> statement-breakpoint
-CREATE POLICY sessions_auth_delete ON sessions FOR DELETE TO mockroom_auth USING (expires_at <= now());
---> statement-breakpoint
-CREATE POLICY one_time_tokens_auth ON one_time_tokens FOR SELECT TO mockroom_auth USING (true);
---> statement-breakpoint
-CREATE POLICY one_time_tokens_auth_delete ON one_time_tokens FOR DELETE TO mockroom_auth USING (true);
 --> statement-breakpoint
 -- Sign-in: the password hash for an email (the caller verifies it).
 CREATE OR REPLACE FUNCTION auth_find_user(p_email text) RETURNS TABLE (user_id uuid, password_hash text)

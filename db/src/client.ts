@@ -8,7 +8,8 @@
  * a pooled connection that was killed mid-transaction. See docs/decisions/001-rls.md.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
+import { is, sql } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
@@ -29,10 +30,11 @@ type AnyDb = ReturnType<typeof makePglite>;
 /** A transaction running as one of the narrow roles. */
 export type Tx = Parameters<Parameters<AnyDb['transaction']>[0]>[0];
 
-export const APP_ROLE = 'mockroom_app';
-export const AGENT_ROLE = 'mockroom_agent';
-export const WORKER_ROLE = 'mockroom_worker';
-export const AUTH_ROLE = 'mockroom_auth';
+// The roles and their policies are declared in the schema (schema/roles.ts, pgPolicy per table).
+export const APP_ROLE = schema.appRole.name;
+export const AGENT_ROLE = schema.agentRole.name;
+export const WORKER_ROLE = schema.workerRole.name;
+export const AUTH_ROLE = schema.authRole.name;
 export const NARROW_ROLES = [APP_ROLE, AGENT_ROLE, WORKER_ROLE, AUTH_ROLE] as const;
 
 export class RlsBypassError extends Error {
@@ -179,20 +181,15 @@ function rawClient(tx: Tx): { unsafe(text: string, params: string[]): { execute(
   return (tx as unknown as { session: { client: ReturnType<typeof rawClient> } }).session.client;
 }
 
-/** Tables holding user data; each must have RLS enabled and forced. */
-export const RLS_TABLES = [
-  'users',
-  'sessions',
-  'one_time_tokens',
-  'cvs',
-  'applications',
-  'interviews',
-  'transcript_turns',
-  'turn_metrics',
-  'reports',
-  'jobs',
-  'outbox_emails',
-];
+/**
+ * Tables holding user data: every table the schema gives row-level policies. Each must have RLS
+ * enabled and forced (FORCE is in the hand-written migration 0001_rls.sql); rls.test.ts checks
+ * that every table with a user column is among them.
+ */
+export const RLS_TABLES: readonly string[] = (Object.values(schema) as unknown[])
+  .flatMap((value) => (is(value, PgTable) ? [getTableConfig(value)] : []))
+  .filter((config) => config.policies.length > 0)
+  .map((config) => config.name);
 
 /** PGlite answers `{ rows }`, postgres.js an array: normalise. */
 export function rowsOf<T>(result: unknown): T[] {

@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf, type MockroomDb, type Tx } from './client.js';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import { is } from 'drizzle-orm';
+import { RLS_TABLES, rowsOf, type MockroomDb, type Tx } from './client.js';
+import * as schema from './schema/index.js';
 import { applications, interviews, jobs, reports, transcriptTurns, users } from './schema/index.js';
 import { createTestDatabase, type TestDatabase } from './testing.js';
 
@@ -57,6 +60,39 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t?.cleanup();
+});
+
+describe('row-level security coverage', () => {
+  it('enables and forces RLS, with policies, on every table that holds a user column', async () => {
+    const tables = rowsOf<{ name: string; rls: boolean; forced: boolean; policies: number }>(
+      await db.owner.execute(sql`
+        select c.relname as name, c.relrowsecurity as rls, c.relforcerowsecurity as forced,
+               (select count(*)::int from pg_policies p where p.schemaname = 'public' and p.tablename = c.relname) as policies
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'public' and c.relkind = 'r'
+          and (c.relname = 'users' or exists (
+            select 1 from information_schema.columns col
+            where col.table_schema = 'public' and col.table_name = c.relname and col.column_name = 'user_id'))
+        order by c.relname`),
+    );
+    // users itself plus the ten tables with a user_id today; a new one must join them.
+    expect(tables.length).toBeGreaterThanOrEqual(11);
+    for (const table of tables) {
+      expect({ ...table, listed: RLS_TABLES.includes(table.name) }).toEqual({ name: table.name, rls: true, forced: true, policies: table.policies, listed: true });
+      expect(table.policies, table.name).toBeGreaterThan(0);
+    }
+  });
+
+  it('has in the database exactly the policies the schema declares beside each table', async () => {
+    const declared = (Object.values(schema) as unknown[])
+      .flatMap((value) => (is(value, PgTable) ? getTableConfig(value).policies.map((p) => `${getTableConfig(value).name}.${p.name}`) : []))
+      .sort();
+    const actual = rowsOf<{ name: string }>(
+      await db.owner.execute(sql`select tablename || '.' || policyname as name from pg_policies where schemaname = 'public' order by 1`),
+    ).map((r) => r.name);
+    expect(declared.length).toBeGreaterThan(0);
+    expect(actual).toEqual(declared);
+  });
 });
 
 describe('row-level security', () => {

@@ -1,22 +1,31 @@
 /** Accounts: users, sessions (Lucia-guide design: only the token's SHA-256 is stored) and one-time tokens. */
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { agentRole, appRole, authRole } from './roles.js';
 
 export interface EmailPreferences {
   /** Product emails such as "your report is ready". Security mail is always sent. */
   reportReady?: boolean;
 }
 
-export const users = pgTable('users', {
-  id: uuid().primaryKey().defaultRandom(),
-  /** Stored lower-cased and trimmed; unique. */
-  email: text().notNull().unique(),
-  displayName: text().notNull(),
-  passwordHash: text().notNull(),
-  emailVerified: boolean().notNull().default(false),
-  emailPreferences: jsonb().$type<EmailPreferences>().notNull().default(sql`'{}'::jsonb`),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+export const users = pgTable(
+  'users',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Stored lower-cased and trimmed; unique. */
+    email: text().notNull().unique(),
+    displayName: text().notNull(),
+    passwordHash: text().notNull(),
+    emailVerified: boolean().notNull().default(false),
+    emailPreferences: jsonb().$type<EmailPreferences>().notNull().default(sql`'{}'::jsonb`),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  () => [
+    pgPolicy('users_owner', { for: 'all', to: appRole, using: sql`id = app_user_id()`, withCheck: sql`id = app_user_id()` }),
+    pgPolicy('users_agent_read', { for: 'select', to: agentRole, using: sql`id = (SELECT i.user_id FROM interviews i WHERE i.id = app_interview_id())` }),
+    pgPolicy('users_auth_read', { for: 'select', to: authRole, using: sql`true` }),
+  ],
+);
 
 export const sessions = pgTable(
   'sessions',
@@ -33,7 +42,12 @@ export const sessions = pgTable(
     /** Start of the absolute lifetime. */
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.userId)],
+  (t) => [
+    index().on(t.userId),
+    pgPolicy('sessions_owner', { for: 'all', to: appRole, using: sql`user_id = app_user_id()`, withCheck: sql`user_id = app_user_id()` }),
+    pgPolicy('sessions_auth', { for: 'select', to: authRole, using: sql`true` }),
+    pgPolicy('sessions_auth_delete', { for: 'delete', to: authRole, using: sql`expires_at <= now()` }),
+  ],
 );
 
 export const ONE_TIME_TOKEN_KINDS = ['email_verification', 'password_reset'] as const;
@@ -54,5 +68,10 @@ export const oneTimeTokens = pgTable(
     attempts: integer().notNull().default(0),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.userId, t.kind)],
+  (t) => [
+    index().on(t.userId, t.kind),
+    pgPolicy('one_time_tokens_owner', { for: 'all', to: appRole, using: sql`user_id = app_user_id()`, withCheck: sql`user_id = app_user_id()` }),
+    pgPolicy('one_time_tokens_auth', { for: 'select', to: authRole, using: sql`true` }),
+    pgPolicy('one_time_tokens_auth_delete', { for: 'delete', to: authRole, using: sql`true` }),
+  ],
 );

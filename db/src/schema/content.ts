@@ -1,21 +1,27 @@
 /** What the candidate gives us: their CV (one per user) and applications (company, role, JD). */
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { INTERVIEW_TYPES, SENIORITIES } from '@mockroom/core/wire';
 import { users } from './accounts.js';
+import { agentRole, appRole } from './roles.js';
 
-export const cvs = pgTable('cvs', {
-  /** One CV per user: the user id is the key, an upload replaces the row. */
-  userId: uuid()
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  fileName: text().notNull(),
-  mimeType: text().notNull(),
-  sizeBytes: integer().notNull(),
-  /** Extracted text only; the original file is never stored. */
-  text: text().notNull(),
-  summary: text().notNull(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+export const cvs = pgTable(
+  'cvs',
+  {
+    /** One CV per user: the user id is the key, an upload replaces the row. */
+    userId: uuid()
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    fileName: text().notNull(),
+    mimeType: text().notNull(),
+    sizeBytes: integer().notNull(),
+    /** Extracted text only; the original file is never stored. */
+    text: text().notNull(),
+    summary: text().notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  () => [pgPolicy('cvs_owner', { for: 'all', to: appRole, using: sql`user_id = app_user_id()`, withCheck: sql`user_id = app_user_id()` })],
+);
 
 export const applications = pgTable(
   'applications',
@@ -32,5 +38,13 @@ export const applications = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.userId, t.createdAt)],
+  (t) => [
+    index().on(t.userId, t.createdAt),
+    pgPolicy('applications_owner', { for: 'all', to: appRole, using: sql`user_id = app_user_id()`, withCheck: sql`user_id = app_user_id()` }),
+    pgPolicy('applications_agent_read', {
+      for: 'select',
+      to: agentRole,
+      using: sql`id = (SELECT i.application_id FROM interviews i WHERE i.id = app_interview_id())`,
+    }),
+  ],
 );

@@ -1,4 +1,5 @@
 /** The whole schema. No side effects: safe to import anywhere. */
+export * from './roles.js';
 export * from './accounts.js';
 export * from './content.js';
 export * from './interviews.js';

@@ -1,8 +1,10 @@
 /** Interviews and everything a call produces: transcript turns, turn metrics, reports. */
-import { boolean, index, integer, jsonb, pgTable, real, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgPolicy, pgTable, real, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { END_REASONS, INTERVIEW_STATUSES, SPEAKERS, TURN_SOURCES } from '@mockroom/core/wire';
 import { users } from './accounts.js';
 import { applications } from './content.js';
+import { agentRole, appRole, workerRole } from './roles.js';
 
 export const interviews = pgTable(
   'interviews',
@@ -28,7 +30,26 @@ export const interviews = pgTable(
     endReason: text({ enum: END_REASONS }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.userId, t.createdAt), index().on(t.status)],
+  (t) => [
+    index().on(t.userId, t.createdAt),
+    index().on(t.status),
+    // Foreign-key checks ignore RLS, so WITH CHECK verifies the parent application is the caller's.
+    pgPolicy('interviews_owner', {
+      for: 'all',
+      to: appRole,
+      using: sql`user_id = app_user_id()`,
+      withCheck: sql`user_id = app_user_id() AND EXISTS (SELECT 1 FROM applications a WHERE a.id = application_id AND a.user_id = app_user_id())`,
+    }),
+    pgPolicy('interviews_agent_read', { for: 'select', to: agentRole, using: sql`id = app_interview_id()` }),
+    pgPolicy('interviews_agent_update', {
+      for: 'update',
+      to: agentRole,
+      using: sql`id = app_interview_id() AND status IN ('scheduled', 'live')`,
+      withCheck: sql`id = app_interview_id()`,
+    }),
+    pgPolicy('interviews_worker', { for: 'select', to: workerRole, using: sql`true` }),
+    pgPolicy('interviews_worker_update', { for: 'update', to: workerRole, using: sql`true`, withCheck: sql`true` }),
+  ],
 );
 
 export const transcriptTurns = pgTable(
@@ -54,7 +75,19 @@ export const transcriptTurns = pgTable(
     questionId: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique().on(t.interviewId, t.turnId), index().on(t.interviewId, t.sequence)],
+  (t) => [
+    unique().on(t.interviewId, t.turnId),
+    index().on(t.interviewId, t.sequence),
+    pgPolicy('transcript_turns_owner_read', { for: 'select', to: appRole, using: sql`user_id = app_user_id()` }),
+    pgPolicy('transcript_turns_agent_read', { for: 'select', to: agentRole, using: sql`interview_id = app_interview_id()` }),
+    // Writes only while the call is open, plus a short grace after it ends so a turn in flight
+    // when the webhook closed the interview is not lost.
+    pgPolicy('transcript_turns_agent_insert', {
+      for: 'insert',
+      to: agentRole,
+      withCheck: sql`interview_id = app_interview_id() AND EXISTS (SELECT 1 FROM interviews i WHERE i.id = interview_id AND i.user_id = transcript_turns.user_id AND (i.status IN ('scheduled', 'live') OR (i.status = 'ended' AND i.ended_at > now() - interval '2 minutes')))`,
+    }),
+  ],
 );
 
 export const turnMetrics = pgTable(
@@ -75,7 +108,16 @@ export const turnMetrics = pgTable(
     totalMs: real(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique().on(t.interviewId, t.turnId)],
+  (t) => [
+    unique().on(t.interviewId, t.turnId),
+    pgPolicy('turn_metrics_owner_read', { for: 'select', to: appRole, using: sql`user_id = app_user_id()` }),
+    pgPolicy('turn_metrics_agent_read', { for: 'select', to: agentRole, using: sql`interview_id = app_interview_id()` }),
+    pgPolicy('turn_metrics_agent_insert', {
+      for: 'insert',
+      to: agentRole,
+      withCheck: sql`interview_id = app_interview_id() AND EXISTS (SELECT 1 FROM interviews i WHERE i.id = interview_id AND i.user_id = turn_metrics.user_id AND (i.status IN ('scheduled', 'live') OR (i.status = 'ended' AND i.ended_at > now() - interval '2 minutes')))`,
+    }),
+  ],
 );
 
 export const reports = pgTable(
@@ -98,5 +140,19 @@ export const reports = pgTable(
     body: jsonb().notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique().on(t.interviewId, t.version)],
+  (t) => [
+    unique().on(t.interviewId, t.version),
+    pgPolicy('reports_owner_read', { for: 'select', to: appRole, using: sql`user_id = app_user_id()` }),
+    pgPolicy('reports_owner_insert', {
+      for: 'insert',
+      to: appRole,
+      withCheck: sql`user_id = app_user_id() AND EXISTS (SELECT 1 FROM interviews i WHERE i.id = interview_id AND i.user_id = app_user_id())`,
+    }),
+    pgPolicy('reports_owner_update', {
+      for: 'update',
+      to: appRole,
+      using: sql`user_id = app_user_id()`,
+      withCheck: sql`user_id = app_user_id() AND EXISTS (SELECT 1 FROM interviews i WHERE i.id = interview_id AND i.user_id = app_user_id())`,
+    }),
+  ],
 );

@@ -1,6 +1,8 @@
 /** System tables: durable jobs, outbox email, webhook de-duplication, rate-limit counters. */
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
+import { agentRole, appRole, workerRole } from './roles.js';
 
 export const JOB_STATUSES = ['pending', 'done', 'failed'] as const;
 
@@ -23,17 +25,30 @@ export const jobs = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.status, t.runAfter)],
+  (t) => [
+    index().on(t.status, t.runAfter),
+    pgPolicy('jobs_owner_insert', { for: 'insert', to: appRole, withCheck: sql`user_id = app_user_id()` }),
+    pgPolicy('jobs_owner_read', { for: 'select', to: appRole, using: sql`user_id = app_user_id()` }),
+    pgPolicy('jobs_agent_insert', { for: 'insert', to: agentRole, withCheck: sql`user_id = (SELECT i.user_id FROM interviews i WHERE i.id = app_interview_id())` }),
+    pgPolicy('jobs_worker', { for: 'all', to: workerRole, using: sql`true`, withCheck: sql`true` }),
+  ],
 );
 
-export const outboxEmails = pgTable('outbox_emails', {
-  id: uuid().primaryKey().defaultRandom(),
-  userId: uuid().references(() => users.id, { onDelete: 'cascade' }),
-  to: text().notNull(),
-  subject: text().notNull(),
-  text: text().notNull(),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+export const outboxEmails = pgTable(
+  'outbox_emails',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid().references(() => users.id, { onDelete: 'cascade' }),
+    to: text().notNull(),
+    subject: text().notNull(),
+    text: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  () => [
+    pgPolicy('outbox_owner', { for: 'all', to: appRole, using: sql`user_id = app_user_id()`, withCheck: sql`user_id = app_user_id()` }),
+    pgPolicy('outbox_worker', { for: 'all', to: workerRole, using: sql`true`, withCheck: sql`true` }),
+  ],
+);
 
 export const webhookEvents = pgTable('webhook_events', {
   /** LiveKit's event id: a replayed signed request is recognised and ignored. */
