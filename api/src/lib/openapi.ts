@@ -58,6 +58,16 @@ export function json<T extends z.ZodType>(schema: T, description = 'ok') {
 /** Response shapes come from core (api-shapes.ts); here they only get their OpenAPI component names. */
 export const UserSchema = User.openapi('User');
 
+/**
+ * A user row or session user as the contract declares it: no password hash, and the stored
+ * preferences narrowed to the ones the schema knows (the session types them loosely).
+ */
+export function toUserBody(u: { id: string; email: string; displayName: string; emailVerified: boolean; emailPreferences: object | null }): User {
+  const stored = u.emailPreferences;
+  const reportReady = stored && 'reportReady' in stored && typeof stored.reportReady === 'boolean' ? stored.reportReady : undefined;
+  return { id: u.id, email: u.email, displayName: u.displayName, emailVerified: u.emailVerified, emailPreferences: reportReady === undefined ? {} : { reportReady } };
+}
+
 export const EmailField = z
   .string()
   .trim()

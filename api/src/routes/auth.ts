@@ -7,16 +7,17 @@ import { decodeHex, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { and, eq, sql } from 'drizzle-orm';
+import type { User } from '@mockroom/core/api-shapes';
 import { rowsOf } from '@mockroom/db/client';
 import { oneTimeTokens, users } from '@mockroom/db/schema';
 import { clientIp } from '../auth/client-ip.js';
 import { clearSessionCookie, requireUser, setSessionCookie } from '../auth/guard.js';
 import { checkPassword, hashPassword, MAX_PASSWORD_CHARS, verifyDummyPassword, verifyPassword } from '../auth/password.js';
 import { hit, LIMITS, peek, retryAfterSeconds, type Limit } from '../auth/rate-limit.js';
-import { createSession, hashSecret, invalidateSession, invalidateUserSessions, randomToken, writeUser, type SessionUser } from '../auth/session.js';
+import { createSession, hashSecret, invalidateSession, invalidateUserSessions, randomToken, writeUser } from '../auth/session.js';
 import type { AppEnv, Services } from '../lib/context.js';
 import { ApiError, pgCode, RateLimitedError } from '../lib/errors.js';
-import { createRouter, EmailField, errorResponses, json, UserSchema } from '../lib/openapi.js';
+import { createRouter, EmailField, errorResponses, json, toUserBody, UserSchema } from '../lib/openapi.js';
 
 export const VERIFICATION_CODE_TTL_MS = 10 * 60_000;
 export const RESET_TOKEN_TTL_MS = 20 * 60_000;
@@ -110,14 +111,10 @@ async function sendSignupNotice(s: Services, email: string): Promise<void> {
   });
 }
 
-function toUser(u: SessionUser): SessionUser {
-  return { id: u.id, email: u.email, displayName: u.displayName, emailVerified: u.emailVerified, emailPreferences: u.emailPreferences ?? {} };
-}
-
-async function loadUser(s: Services, userId: string): Promise<SessionUser> {
+async function loadUser(s: Services, userId: string): Promise<User> {
   const [u] = await s.db.asUser(userId, (tx) => tx.select().from(users).where(eq(users.id, userId)));
   if (!u) throw new ApiError(401, 'unauthorized', 'sign in first');
-  return toUser(u as unknown as SessionUser);
+  return toUserBody(u);
 }
 
 export function createAuthRoutes() {
@@ -224,7 +221,7 @@ export function createAuthRoutes() {
     )
     .openapi(createRoute({ method: 'get', path: '/me', responses: { 200: json(UserBody), ...errorResponses } }), async (c) => {
       const { user } = requireUser(c);
-      return c.json({ user: toUser(user) }, 200);
+      return c.json({ user: toUserBody(user) }, 200);
     })
     .openapi(
       createRoute({ method: 'post', path: '/verify-email/request', responses: { 202: { description: 'code sent' }, ...errorResponses } }),

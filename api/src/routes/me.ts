@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { applications, cvs, interviews, outboxEmails, reports, transcriptTurns, turnMetrics, users } from '@mockroom/db/schema';
 import { clearSessionCookie, requireUser } from '../auth/guard.js';
 import { writeUser } from '../auth/session.js';
-import { createRouter, errorResponses, json, UserSchema } from '../lib/openapi.js';
+import { createRouter, errorResponses, json, toUserBody, UserSchema } from '../lib/openapi.js';
 import { requireCurrentPassword } from './auth.js';
 
 export function createMeRoutes() {
@@ -45,7 +45,7 @@ export function createMeRoutes() {
             .returning(),
         );
         const u = row!;
-        return c.json({ user: { id: u.id, email: u.email, displayName: u.displayName, emailVerified: u.emailVerified, emailPreferences: u.emailPreferences } }, 200);
+        return c.json({ user: toUserBody(u) }, 200);
       },
     )
     .openapi(
