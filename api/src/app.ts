@@ -149,6 +149,7 @@ export function createApp(deps: AppDeps) {
   );
   app.use('/api/*', async (c, next) => {
     const limit = c.req.path === '/api/cv' ? MAX_CV_BYTES + 64 * 1024 : c.req.path.startsWith('/api/agent/') ? AGENT_BODY_LIMIT_BYTES : DEFAULT_BODY_LIMIT_BYTES;
+    // docs/decisions/008-body-limit-from-headers.md.
     // Decided from the headers where they suffice, as Hono's bodyLimit does once it has looked at
     // the body: touching c.req.raw.body makes @hono/node-server build a full Request (stream,
     // AbortController) even for a request that has no body, which costs more than a token.

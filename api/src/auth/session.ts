@@ -66,7 +66,7 @@ const TOKEN_RE = /^([a-z2-7]{24})\.([a-z2-7]{32})$/;
 
 /**
  * Validated sessions of this app instance, keyed by session id (created by the process or the
- * test harness and handed to createApp; see docs/decisions/ for the numbers). A hit still checks
+ * test harness and handed to createApp; docs/decisions/007-api-caches.md). A hit still checks
  * the secret against the stored hash and the expiry; it only saves the two transactions of a
  * lookup. This module is the only one that drops entries: on sign-out, session revocation and
  * every write to a user's row (writeUser). Another API instance's revocation reaches this one

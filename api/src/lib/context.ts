@@ -11,7 +11,7 @@ import { createStartedInterviewCache, type StartedInterviewCache } from './turn-
 
 /**
  * The in-process caches of one app instance (what they hold, their TTLs and who invalidates them:
- * docs/decisions/ "API caches"). Created by the process (index.ts) or the test harness and passed
+ * docs/decisions/007-api-caches.md). Created by the process (index.ts) or the test harness and passed
  * to createApp, so each app has its own and nothing is keyed by a database handle.
  */
 export interface ApiCaches {

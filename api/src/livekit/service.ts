@@ -27,6 +27,7 @@ function b64url(s: string | Buffer): string {
 }
 
 /**
+ * Why and how much it saves: docs/decisions/006-hand-built-livekit-jwt.md.
  * The same HS256 JWT as AccessToken.toJwt() (same claims: the grants through the SDK's own
  * claimsToJwtPayload, iss, sub, nbf, exp), without its per-call costs: a secret KeyObject built
  * for each token and a protobuf message serialised for roomConfig. The key is built once; the
