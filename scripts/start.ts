@@ -1,6 +1,8 @@
 /**
  * Usage: pnpm start        — livekit-server, the API (serving the built web app) and the agent worker
- *        pnpm dev          — the same with watch mode, plus the Vite dev server with hot reload
+ *        pnpm dev          — the same with watch mode, plus the Vite dev server with hot reload and the
+ *                            mail outbox at /api/dev/outbox (DEV_OUTBOX; never served by `pnpm start`)
+ * Every listener is on loopback unless configured (HOST, AGENT_HEALTH_HOST, livekit.yaml).
  * Prints one URL when everything is ready; Ctrl-C stops all children.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -45,6 +47,8 @@ async function main(): Promise<void> {
     fixedPorts: true,
     echo: true,
     watch: dev,
+    // The mail outbox (everyone's reset links) only in development, on this explicit flag.
+    ...(dev ? { env: { DEV_OUTBOX: 'true' } } : {}),
     dataDir: env.DATA_DIR ?? '.data',
     databaseUrl: env.DATABASE_URL,
   });

@@ -169,7 +169,8 @@ export function createApp(deps: AppDeps) {
   const routes = createRouter();
   buildRoutes(env, routes);
   app.route('/', routes);
-  if (env.NODE_ENV !== 'production') app.route('/api/dev', createDevRoutes());
+  // Only on the explicit flag (`pnpm dev`): the outbox shows everyone's mail, reset links included.
+  if (env.DEV_OUTBOX && env.NODE_ENV !== 'production') app.route('/api/dev', createDevRoutes());
 
   routes.openAPIRegistry.registerComponent('securitySchemes', 'agentToken', { type: 'http', scheme: 'bearer' });
   app.get('/api/openapi.json', (c) =>

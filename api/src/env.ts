@@ -28,11 +28,19 @@ export const EnvSchema = z
     LLM_MODEL: optional,
     OPENAI_API_KEY: optional,
     GROQ_API_KEY: optional,
+    /**
+     * Serves /api/dev/outbox (every user's mail, reset links included, to anyone). Only `pnpm dev`
+     * sets it; `pnpm start` does not, and production refuses it.
+     */
+    DEV_OUTBOX: z.stringbool().default(false),
     /** Signs device cookies (sign-in lockout bypass for known browsers); random per process when unset. */
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters of random data').optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
+    if (env.DEV_OUTBOX) {
+      ctx.addIssue({ code: 'custom', path: ['DEV_OUTBOX'], message: 'the outbox hands out every user\'s mail: never in production' });
+    }
     if (env.AGENT_API_TOKEN === DEV_AGENT_TOKEN) {
       ctx.addIssue({ code: 'custom', path: ['AGENT_API_TOKEN'], message: 'set your own token in production' });
     }

@@ -5,7 +5,7 @@
  * free for tests so they never collide with a running stack.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createSocket } from 'node:dgram';
 import { tmpdir } from 'node:os';
@@ -48,6 +48,8 @@ export interface Stack {
   startApi(): Promise<void>;
   stopApi(signal?: NodeJS.Signals): Promise<void>;
   logs(name: ServiceName): string;
+  /** Every process of the stack: each service's process group (the agent's job processes included). */
+  processIds(): number[];
   stop(): Promise<void>;
 }
 
@@ -139,7 +141,8 @@ function livekitConfig(opts: { port: number; tcpPort: number; udpPort: number; a
   const base = readFileSync(join(REPO_ROOT, 'livekit.yaml'), 'utf8');
   return base
     .replace(/^port: \d+/m, `port: ${opts.port}`)
-    .replace(/tcp_port: \d+/, `tcp_port: ${opts.tcpPort}`)
+    // ICE/TCP stays off (0) unless livekit.yaml turns it on; then each run gets its own port.
+    .replace(/tcp_port: [1-9]\d*/, `tcp_port: ${opts.tcpPort}`)
     .replace(/udp_port: \d+/, `udp_port: ${opts.udpPort}`)
     .replace(/http:\/\/127\.0\.0\.1:\d+\/api\/livekit\/webhook/, `http://127.0.0.1:${opts.apiPort}/api/livekit/webhook`)
     .replace(/^keys:\n {2}\S+: \S+/m, `keys:\n  ${opts.key}: ${opts.secret}`)
@@ -165,21 +168,21 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const ports = opts.fixedPorts
     ? {
         livekit: fixed(/^port: (\d+)/m, 7880),
-        livekitTcp: fixed(/tcp_port: (\d+)/, 7881),
+        livekitTcp: fixed(/tcp_port: (\d+)/, 0),
         livekitUdp: fixed(/udp_port: (\d+)/, 7882),
         api: Number(defaults.PORT ?? 3000),
         agentHealth: Number(defaults.AGENT_HEALTH_PORT ?? 8081),
       }
     : {
         livekit: await freeTcpPort(),
-        livekitTcp: await freeTcpPort(),
+        livekitTcp: fixed(/tcp_port: (\d+)/, 0) === 0 ? 0 : await freeTcpPort(),
         livekitUdp: await freeUdpPort(),
         api: await freeTcpPort(),
         agentHealth: await freeTcpPort(),
       };
   if (opts.fixedPorts) {
     await assertTcpPortFree(ports.livekit, 'livekit-server');
-    await assertTcpPortFree(ports.livekitTcp, 'livekit-server RTC/TCP');
+    if (ports.livekitTcp !== 0) await assertTcpPortFree(ports.livekitTcp, 'livekit-server RTC/TCP');
     await assertTcpPortFree(ports.api, 'API');
     await assertTcpPortFree(ports.agentHealth, 'agent health');
   }
@@ -281,6 +284,21 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     startApi,
     stopApi: (signal) => stopService('api', signal),
     logs: (name) => services[name].log,
+    processIds: () => {
+      const groups = new Set(Object.values(services).flatMap((svc) => (svc.child?.pid && svc.child.exitCode === null ? [svc.child.pid] : [])));
+      return readdirSync('/proc')
+        .filter((entry) => /^\d+$/.test(entry))
+        .filter((pid) => {
+          try {
+            // /proc/<pid>/stat: "pid (comm) state ppid pgrp ..."; comm may hold spaces, so split after ')'.
+            const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+            return groups.has(Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]));
+          } catch {
+            return false;
+          }
+        })
+        .map(Number);
+    },
     stop: async () => {
       await stopService('agent');
       await stopService('api');

@@ -1,4 +1,4 @@
-/** Development-only helpers (not mounted in production): the email outbox. */
+/** Development-only helpers, mounted only with DEV_OUTBOX (`pnpm dev`), never in production: the email outbox. */
 import { desc } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { outboxEmails } from '@mockroom/db/schema';

@@ -21,7 +21,7 @@ export interface Harness {
 
 export async function createHarness(overrides: Partial<AppDeps> = {}, envOverrides: Parameters<typeof testEnv>[0] = {}): Promise<Harness> {
   const t = await createTestDatabase();
-  const env = testEnv({ APP_BASE_URL: ORIGIN, WEB_DIST_DIR: '/nonexistent', TRUSTED_PROXY_HOPS: '1', ...envOverrides });
+  const env = testEnv({ APP_BASE_URL: ORIGIN, WEB_DIST_DIR: '/nonexistent', TRUSTED_PROXY_HOPS: '1', DEV_OUTBOX: 'true', ...envOverrides });
   const clock = { offsetMs: 0 };
   // Every JSON answer in every API test is checked against its route's declared response schema.
   const app = enforceContract(createApp({ db: t.db, env, caches: createApiCaches(), clock: () => new Date(Date.now() + clock.offsetMs), ...overrides }));
