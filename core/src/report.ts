@@ -45,9 +45,23 @@ export const SpeechMetrics = z.object({
 });
 export type SpeechMetrics = z.infer<typeof SpeechMetrics>;
 
+/** "incomplete": fewer than MIN_ANSWERS_TO_SCORE answers; shown, but not scored and left out of progress. */
+export const ReportStatus = z.enum(['scored', 'incomplete']);
+export type ReportStatus = z.infer<typeof ReportStatus>;
+
+export const MIN_ANSWERS_TO_SCORE = 2;
+
+/** A question counts as answered when the candidate gave an answer to it, thin or not. */
+export function reportStatus(questions: readonly { status: z.infer<typeof QuestionStatus> }[]): ReportStatus {
+  const answered = questions.filter((q) => q.status === 'answered' || q.status === 'insufficient').length;
+  return answered >= MIN_ANSWERS_TO_SCORE ? 'scored' : 'incomplete';
+}
+
 export const Report = z.object({
-  /** 0..100 */
+  /** 0..100; 0 when status is "incomplete". */
   overall: z.number().min(0).max(100),
+  /** Reports stored before this field existed were all scored. */
+  status: ReportStatus.default('scored'),
   dimensions: z.array(DimensionScore),
   questions: z.array(QuestionAssessment),
   strengths: z.array(Note),

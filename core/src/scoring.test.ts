@@ -3,13 +3,18 @@ import { ANSWER_PAIRS } from './fixtures/answer-pairs.js';
 import { makeTurns } from './fixtures/transcript.js';
 import type { InterviewPlan } from './plan.js';
 import { Report } from './report.js';
-import { attributeTurns, SCORER_VERSION, scoreInterview } from './scoring.js';
+import { attributeTurns, detectStar, expectedWords, SCORER_VERSION, scoreAnswer, scoreInterview } from './scoring.js';
 
+// Two questions answered alike: an interview needs two answers to be scored at all (one is "incomplete").
 function interviewWith(pair: (typeof ANSWER_PAIRS)[number], answer: string): Report {
-  const plan: InterviewPlan = { version: 1, questions: [pair.question], requiredSkills: pair.requiredSkills };
+  const again = { ...pair.question, id: `${pair.question.id}b`, text: `Another one: ${pair.question.text}` };
+  const plan: InterviewPlan = { version: 1, questions: [pair.question, again], requiredSkills: pair.requiredSkills };
+  const secs = Math.max(3, answer.split(' ').length / 2.5);
   const turns = makeTurns([
     { speaker: 'recruiter', text: pair.question.text, start: 0, end: 8, questionId: pair.question.id },
-    { speaker: 'candidate', text: answer, start: 9, end: 9 + Math.max(3, answer.split(' ').length / 2.5) },
+    { speaker: 'candidate', text: answer, start: 9, end: 9 + secs },
+    { speaker: 'recruiter', text: again.text, start: 10 + secs, end: 18 + secs, questionId: again.id },
+    { speaker: 'candidate', text: answer, start: 19 + secs, end: 19 + 2 * secs },
   ]);
   return scoreInterview({ plan, turns, questionStatuses: [], role: 'Backend Engineer', requiredSkills: pair.requiredSkills });
 }
@@ -87,3 +92,95 @@ describe('scoreInterview', () => {
     expect(r.questions.map((q) => q.status)).toEqual(['skipped', 'skipped', 'not_asked']);
   });
 });
+
+describe('scoreInterview completeness and feedback', () => {
+  const [own, conflict] = ANSWER_PAIRS;
+  const plan: InterviewPlan = { version: 1, questions: [own!.question, conflict!.question], requiredSkills: [] };
+
+  it('marks an interview with one answer incomplete and does not score it', () => {
+    const turns = makeTurns([
+      { speaker: 'recruiter', text: own!.question.text, start: 0, end: 6, questionId: own!.question.id },
+      { speaker: 'candidate', text: own!.strong, start: 7, end: 60 },
+    ]);
+    const r = scoreInterview({ plan, turns, questionStatuses: [], role: 'x', requiredSkills: [] });
+    expect(r.status).toBe('incomplete');
+    expect(r.overall).toBe(0);
+    expect(Report.parse(r)).toEqual(r);
+    const both = scoreInterview({
+      plan,
+      turns: [...turns, ...makeTurns([{ speaker: 'recruiter', text: conflict!.question.text, start: 61, end: 66, questionId: conflict!.question.id }, { speaker: 'candidate', text: conflict!.strong, start: 67, end: 120 }])].map((t, i) => ({ ...t, sequence: i, turnId: `t${i}`, id: `t${i}` })),
+      questionStatuses: [],
+      role: 'x',
+      requiredSkills: [],
+    });
+    expect(both.status).toBe('scored');
+    expect(both.overall).toBeGreaterThan(50);
+  });
+
+  it('reads reports stored before the status field as scored', () => {
+    const r = scoreInterview({ plan, turns: [], questionStatuses: [], role: 'x', requiredSkills: [] });
+    const { status: _status, ...old } = r;
+    expect(Report.parse(old).status).toBe('scored');
+  });
+
+  it('names the question each improvement is about', () => {
+    const turns = makeTurns([
+      { speaker: 'recruiter', text: own!.question.text, start: 0, end: 6, questionId: own!.question.id },
+      { speaker: 'candidate', text: own!.weak, start: 7, end: 20 },
+      { speaker: 'recruiter', text: conflict!.question.text, start: 21, end: 26, questionId: conflict!.question.id },
+      { speaker: 'candidate', text: conflict!.weak, start: 27, end: 40 },
+    ]);
+    const r = scoreInterview({ plan, turns, questionStatuses: [], role: 'x', requiredSkills: [] });
+    expect(r.improvements.length).toBeGreaterThan(0);
+    for (const n of r.improvements) expect(n.text).toMatch(/^On the question about (ownership|conflict)/);
+  });
+
+  it('uses the speech metrics’ filler count in the clarity reason, and counts none in typed answers', () => {
+    const filler = 'Um, so, at my last job, um, I rebuilt the release process, you know, and we cut failed deploys from twelve a month to two, which, um, saved a lot of evenings for the team and me.';
+    const voice = makeTurns([
+      { speaker: 'recruiter', text: own!.question.text, start: 0, end: 6, questionId: own!.question.id },
+      { speaker: 'candidate', text: filler, start: 7, end: 30 },
+      { speaker: 'recruiter', text: conflict!.question.text, start: 31, end: 36, questionId: conflict!.question.id },
+      { speaker: 'candidate', text: conflict!.strong, start: 37, end: 90 },
+    ]);
+    const r = scoreInterview({ plan, turns: voice, questionStatuses: [], role: 'x', requiredSkills: [] });
+    expect(r.speech.fillerCount).toBe(4);
+    expect(r.dimensions.find((d) => d.key === 'clarity')!.reason).toContain('4 filler words');
+    const typed = scoreInterview({ plan, turns: voice.map((t) => ({ ...t, source: 'typed' as const })), questionStatuses: [], role: 'x', requiredSkills: [] });
+    expect(typed.speech.fillerCount).toBe(0);
+    expect(typed.dimensions.find((d) => d.key === 'clarity')!.reason).not.toMatch(/filler/);
+  });
+});
+
+describe('detectStar and answer features', () => {
+  it('recognises a situation stated as such, and habitual talk as no action or result', () => {
+    expect(detectStar('The situation was that our release process kept failing.').situation).toBe(true);
+    expect(detectStar('I usually fix it and it normally goes fine in the end.')).toEqual({ situation: false, task: false, action: false, result: false });
+    const story = detectStar('Last March the checkout was slow. My task was to fix it. I profiled the page and split the bundle. Load time fell from 8 to 2 seconds.');
+    expect(story).toEqual({ situation: true, task: true, action: true, result: true });
+  });
+
+  it('does not ask to quantify an outcome that already has numbers', () => {
+    const q = { ...own().question };
+    const answer = 'At Acme in 2022 our checkout took eight seconds to load. My job was to fix it. I profiled it and deferred three scripts. Load time dropped to 2.1 seconds and conversion rose by 12% that month, so the team kept the change.';
+    const plan: InterviewPlan = { version: 1, questions: [q, { ...q, id: 'q1b', text: `Again: ${q.text}` }], requiredSkills: [] };
+    const turns = makeTurns([
+      { speaker: 'recruiter', text: q.text, start: 0, end: 6, questionId: q.id },
+      { speaker: 'candidate', text: answer, start: 7, end: 40 },
+      { speaker: 'recruiter', text: `Again: ${q.text}`, start: 41, end: 46, questionId: 'q1b' },
+      { speaker: 'candidate', text: answer, start: 47, end: 80 },
+    ]);
+    const r = scoreInterview({ plan, turns, questionStatuses: [], role: 'x', requiredSkills: [] });
+    expect(r.improvements.map((n) => n.text).join(' ')).not.toMatch(/Quantify/);
+  });
+
+  it('judges length against the question and does not call a full story too short', () => {
+    expect(expectedWords({ text: 'Tell me about a time you led a team.' })[0]).toBeGreaterThan(expectedWords({ text: 'Why this company?' })[0]);
+    const long = `${own().strong} ${own().strong}`.split(' ').slice(0, 137).join(' ');
+    expect(scoreAnswer(own().question, long, [])).toBeGreaterThan(0.5);
+  });
+});
+
+function own() {
+  return ANSWER_PAIRS[0]!;
+}

@@ -5,7 +5,7 @@
  * come only from candidate turns.
  */
 import type { InterviewPlan, PlanQuestion, QuestionStatus } from './plan.js';
-import type { DimensionScore, Evidence, Report } from './report.js';
+import { reportStatus, type DimensionScore, type Evidence, type Report, type SpeechMetrics } from './report.js';
 import { RUBRIC_DIMENSIONS, RUBRIC_VERSION, toBand, type DimensionKey } from './rubric.js';
 import { findSkills } from './skills.js';
 import { computeSpeechMetrics, countFillers, countWords, orderTurns } from './speech-metrics.js';
@@ -48,7 +48,9 @@ const RESULT =
 /** Habitual or hypothetical sentences tell no story: their actions and results do not count. */
 const HABITUAL = /\b(usually|normally|generally|always|typically|tend to|every (day|week|month|time)(?! since)|(i|we|you)('d| would)|often|sometimes|whenever)\b|(^|[,;]\s*)if\b/i;
 const OUTCOME = /\b(reduced|increased|cut|saved|improved|grew|doubled|halved|tripled|dropped|rose|fell|launched|shipped|delivered|won|prevented|eliminated|sped up|faster|slower|fewer|more)\b/i;
-const NUMBER = /(\d+(?:[.,]\d+)?\s*(%|percent|x\b|ms\b|seconds?|minutes?|hours?|days?|weeks?|months?|users|customers|requests|people|engineers|k\b|m\b)|\b(twice|half|double|triple|ten times|a third)\b|\$\s?\d|£\s?\d|€\s?\d)/i;
+// Any quantity except a bare year: "40%", "£400k", "eight seconds", "from 61% to 74%", "140 orders", "half".
+const NUMBER =
+  /([$£€]\s?\d[\d,.]*\s*(k|m|bn)?\b|\b(?!(19|20)\d\d\b)\d[\d,.]*\s*(%|percent|x\b|k\b|m\b|ms\b|[a-z]+)|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand)\s+(percent|[a-z]+s)\b|\b(twice|half|halved|double|doubled|triple|tripled|ten times|a third|a quarter)\b)/i;
 const CONCRETE = /\b(for example|for instance|specifically|one time|in (19|20)\d\d|last (year|month|quarter|week)|at [A-Z][\w]+|we had|i remember|the (bug|incident|project|feature|service|customer|client) (was|where|that))\b/;
 const VAGUE = /\b(usually|generally|normally|i would|i'd probably|it depends|i guess|i think|something like that|stuff like that|and so on|etc|not sure|i don't know|never really)\b/gi;
 const FIRST_PERSON_ACTION = new RegExp(ACTION.source, 'gi');
@@ -107,11 +109,19 @@ function clamp01(v: number): number {
   return Math.max(0, Math.min(1, v));
 }
 
-function lengthScore(words: number): number {
+/** A question that asks for a story ("Tell me about a time…") needs more words than one asking for a view. */
+const STORY_QUESTION = /\b(tell me about|describe a|walk me through|give me an example|talk me through|a time (when|you)|an example of|how did you)\b/i;
+
+/** Expected answer length in words for a question: [enough, too long]. */
+export function expectedWords(question: Pick<PlanQuestion, 'text'>): [number, number] {
+  return STORY_QUESTION.test(question.text) ? [70, 320] : [35, 220];
+}
+
+function lengthScore(words: number, [enough, tooLong]: [number, number]): number {
   if (words < 15) return 0.05;
-  if (words < 40) return 0.2 + ((words - 15) / 25) * 0.5;
-  if (words <= 260) return 1;
-  if (words <= 400) return 0.8;
+  if (words < enough) return 0.2 + ((words - 15) / Math.max(1, enough - 15)) * 0.6;
+  if (words <= tooLong) return 1;
+  if (words <= tooLong * 1.5) return 0.8;
   return 0.55;
 }
 
@@ -138,8 +148,11 @@ function featuresOf(question: PlanQuestion, turns: TurnRecord[], requiredSkills:
   const text = turns.map((t) => t.text).join(' ');
   const sentences = turns.flatMap(splitSentences);
   const words = countWords(text);
-  const fillerCount = Object.values(countFillers(text)).reduce((a, b) => a + b, 0);
-  const fillerRate = words ? (fillerCount / words) * 100 : 0;
+  // Fillers are a speech measure: voice turns only, as in the report's speech metrics, so the two never disagree.
+  const voice = turns.filter((t) => t.source === 'voice').map((t) => t.text).join(' ');
+  const voiceWords = countWords(voice);
+  const fillerCount = Object.values(countFillers(voice)).reduce((a, b) => a + b, 0);
+  const fillerRate = voiceWords ? (fillerCount / voiceWords) * 100 : 0;
   const meanSentenceWords = sentences.length ? words / sentences.length : words;
   const star = detectStar(text);
   const concrete = count(CONCRETE, text);
@@ -154,7 +167,7 @@ function featuresOf(question: PlanQuestion, turns: TurnRecord[], requiredSkills:
   const skillMentions = mentioned.filter((s) => required.has(s) || s === question.skill);
 
   const short = words < 15;
-  const clarity = clamp01(lengthScore(words) - Math.max(0, fillerRate - 3) * 0.06 - (meanSentenceWords > 45 ? 0.2 : 0));
+  const clarity = clamp01(lengthScore(words, expectedWords(question)) - Math.max(0, fillerRate - 3) * 0.06 - (meanSentenceWords > 45 ? 0.2 : 0) - Math.min(0.3, 0.08 * vague));
   const starCount = Object.values(star).filter(Boolean).length;
   const structure = short ? 0 : clamp01(starCount / 4);
   const relevance = clamp01(hits.length / Math.max(1, Math.min(4, keywords.length)) * (short ? 0.4 : 1));
@@ -239,14 +252,17 @@ function bestSentence(f: AnswerFeatures, key: DimensionKey): Sentence | null {
   return best;
 }
 
-function reasonFor(key: DimensionKey, answers: AnswerFeatures[]): string {
+function reasonFor(key: DimensionKey, answers: AnswerFeatures[], speech: SpeechMetrics): string {
   const n = answers.length;
   const c = (pred: (f: AnswerFeatures) => boolean) => answers.filter(pred).length;
   switch (key) {
     case 'clarity': {
-      const good = c((f) => f.words >= 40 && f.words <= 260);
-      const avgFill = answers.reduce((a, f) => a + f.fillerRate, 0) / n;
-      return `${good} of ${n} answers were a clear length (40–260 words); about ${avgFill.toFixed(1)} filler words per 100.`;
+      const good = c((f) => {
+        const [enough, tooLong] = expectedWords(f.question);
+        return f.words >= enough && f.words <= tooLong;
+      });
+      const fillers = speech.fillerCount ? `; ${speech.fillerCount} filler words in speech, ${speech.fillerRate.toFixed(1)} per 100` : '';
+      return `${good} of ${n} answers were a good length for their question${fillers}.`;
     }
     case 'structure':
       return `${c((f) => f.star.situation)} of ${n} answers set the scene, ${c((f) => f.star.action)} said what you did, ${c((f) => f.star.result)} ended with a result.`;
@@ -263,6 +279,11 @@ function reasonFor(key: DimensionKey, answers: AnswerFeatures[]): string {
   }
 }
 
+/** How an improvement names its question: "On the question about cost control". */
+function questionLabel(q: PlanQuestion): string {
+  return `On the question about ${q.competency.replace(/^gap: /, '')}`;
+}
+
 function assessmentFor(f: AnswerFeatures | null, status: QuestionStatus): string {
   if (status === 'not_asked') return 'Not asked in this interview.';
   if (!f || f.words === 0) return status === 'skipped' ? 'Skipped; no answer was given.' : 'No answer was recorded.';
@@ -276,14 +297,14 @@ function assessmentFor(f: AnswerFeatures | null, status: QuestionStatus): string
   if (!f.star.situation) missing.push('the situation');
   if (!f.star.action) missing.push('what you did yourself');
   if (!f.star.result) missing.push('the result');
-  const lead = status === 'interrupted' ? 'Interrupted' : status === 'insufficient' ? 'Too thin' : 'Answered';
+  const lead = status === 'interrupted' ? 'Interrupted' : status === 'insufficient' ? (f.words < expectedWords(f.question)[0] ? 'Too short' : 'Answered without substance') : 'Answered';
   return `${lead}: ${parts.join(', ')}.${missing.length ? ` Missing ${missing.join(', ')}.` : ''}`.slice(0, 600);
 }
 
 function inferStatus(f: AnswerFeatures | null, asked: boolean): QuestionStatus {
   if (!f) return asked ? 'skipped' : 'not_asked';
   if (f.words < 25) return f.turns.at(-1)?.interrupted ? 'interrupted' : 'insufficient';
-  return f.composite < 0.3 ? 'insufficient' : 'answered';
+  return f.composite < 0.25 ? 'insufficient' : 'answered';
 }
 
 export function scoreInterview(input: {
@@ -308,6 +329,7 @@ export function scoreInterview(input: {
     if (qt?.length) features.set(q.id, featuresOf(q, qt, required));
   }
   const answers = [...features.values()].filter((f) => f.words > 0);
+  const speech = computeSpeechMetrics(ordered);
 
   const dimensions: DimensionScore[] = RUBRIC_DIMENSIONS.map(({ key, label }) => {
     if (!answers.length) return { key, label, score: 1, reason: 'No candidate answers were recorded.', evidence: [] };
@@ -320,7 +342,7 @@ export function scoreInterview(input: {
       const s = bestSentence(f, key);
       if (s) evidence.push({ turnId: s.turn.turnId, quote: trimQuote(s.text), atMs: atMs(s.turn) });
     }
-    return { key, label, score, reason: reasonFor(key, answers).slice(0, 400), evidence };
+    return { key, label, score, reason: reasonFor(key, answers, speech).slice(0, 400), evidence };
   });
 
   const questions = plan.questions.map((q) => {
@@ -346,16 +368,18 @@ export function scoreInterview(input: {
     else if (!f.concrete) tip = 'Anchor the answer in one real example (when, where, who) instead of describing what you usually do.';
     else if (f.keywordHits.length < Math.min(2, f.question.keywords.length)) tip = `Address the question more directly; it was about ${f.question.competency}.`;
     else if (f.fillerRate > 5) tip = 'Cut filler words; a short pause reads better than “um” or “you know”.';
-    if (tip) improvements.push({ questionId: f.question.id, text: tip });
+    if (tip) improvements.push({ questionId: f.question.id, text: `${questionLabel(f.question)}: ${tip}`.slice(0, 600) });
   }
   for (const q of questions) {
     if (improvements.length >= 5) break;
     if (q.status === 'skipped') improvements.push({ questionId: q.questionId, text: 'This question was skipped; prepare a short example for it next time.' });
   }
 
-  const speech = computeSpeechMetrics(ordered);
+  const status = reportStatus(questions);
   let overall = 0;
-  if (answers.length) {
+  // An interview with fewer than two answers is not scored: one answer says too little, and a
+  // zero would drag the progress chart down for a call that never really happened.
+  if (answers.length && status === 'scored') {
     const avg = dimensions.reduce((a, d) => a + d.score, 0) / dimensions.length;
     const askedCount = questions.filter((q) => q.status !== 'not_asked').length || 1;
     const answeredShare = questions.filter((q) => q.status === 'answered').length / askedCount;
@@ -364,6 +388,7 @@ export function scoreInterview(input: {
   }
   return {
     overall: Math.max(0, Math.min(100, overall)),
+    status,
     dimensions,
     questions,
     strengths,

@@ -1,6 +1,6 @@
 /** Interviews: create (plan snapshot), list, read with transcript, LiveKit token, end, report, rescore. */
 import { createRoute, z } from '@hono/zod-openapi';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { InterviewPlan, Report } from '@mockroom/core';
 import { Interview, InterviewDetail, InterviewSummary, ReportResponse, type ReportStatus, TokenResponse } from '@mockroom/core/api-shapes';
 import { buildInterviewPlan } from '@mockroom/core/plan-builder';
@@ -115,14 +115,18 @@ export function createInterviewRoutes() {
             .orderBy(desc(interviews.createdAt));
           const ids = list.map((r) => r.iv.id);
           const reps = ids.length
-            ? await tx.select({ interviewId: reports.interviewId, overall: reports.overall, createdAt: reports.createdAt }).from(reports).where(inArray(reports.interviewId, ids))
+            ? await tx
+                .select({ interviewId: reports.interviewId, overall: reports.overall, status: sql<string | null>`${reports.body}->>'status'`, createdAt: reports.createdAt })
+                .from(reports)
+                .where(inArray(reports.interviewId, ids))
             : [];
           return { list, reps };
         });
-        const latest = new Map<string, { overall: number; at: number }>();
+        // An "incomplete" report (fewer than two answers) has no score, so it stays out of progress.
+        const latest = new Map<string, { overall: number | null; at: number }>();
         for (const r of rows.reps) {
           const prev = latest.get(r.interviewId);
-          if (!prev || prev.at < r.createdAt.getTime()) latest.set(r.interviewId, { overall: r.overall, at: r.createdAt.getTime() });
+          if (!prev || prev.at < r.createdAt.getTime()) latest.set(r.interviewId, { overall: r.status === 'incomplete' ? null : r.overall, at: r.createdAt.getTime() });
         }
         return c.json(
           {

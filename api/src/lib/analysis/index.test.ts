@@ -58,18 +58,26 @@ const validAnalysis = {
 const plan: InterviewPlan = {
   version: 1,
   requiredSkills: ['typescript'],
-  questions: [{ id: 'q1', kind: 'technical', competency: 'typescript', text: 'Tell me about TypeScript.', strongAnswer: [], followUps: ['Why?'], skill: 'typescript', keywords: ['typescript'] }],
+  questions: [
+    { id: 'q1', kind: 'technical', competency: 'typescript', text: 'Tell me about TypeScript.', strongAnswer: [], followUps: ['Why?'], skill: 'typescript', keywords: ['typescript'] },
+    { id: 'q2', kind: 'behavioural', competency: 'ownership', text: 'Tell me about a project you owned.', strongAnswer: [], followUps: ['Why?'], skill: null, keywords: ['owned'] },
+  ],
 };
 const at = (s: number) => new Date(Date.parse('2025-01-01T10:00:00Z') + s * 1000).toISOString();
 const turns: TurnRecord[] = [
   { id: '1', turnId: 'r1', sequence: 0, speaker: 'recruiter', text: 'Tell me about TypeScript.', startedAt: at(0), endedAt: at(3), createdAt: at(3), source: 'voice', interrupted: false, questionId: 'q1' },
   { id: '2', turnId: 'c1', sequence: 1, speaker: 'candidate', text: 'I migrated a 40k line codebase to TypeScript and cut runtime errors by 30%.', startedAt: at(4), endedAt: at(10), createdAt: at(10), source: 'voice', interrupted: false, questionId: 'q1' },
+  { id: '3', turnId: 'r2', sequence: 2, speaker: 'recruiter', text: 'Tell me about a project you owned.', startedAt: at(11), endedAt: at(13), createdAt: at(13), source: 'voice', interrupted: false, questionId: 'q2' },
+  { id: '4', turnId: 'c2', sequence: 3, speaker: 'candidate', text: 'I owned our billing export end to end last year and shipped it in six weeks.', startedAt: at(14), endedAt: at(20), createdAt: at(20), source: 'voice', interrupted: false, questionId: 'q2' },
 ];
 const scoreInput = { plan, turns, questionStatuses: [], role: 'Backend Engineer', requiredSkills: ['typescript'] };
 const llmScore = (quote: string, turnId = 'c1') =>
   JSON.stringify({
     dimensions: ['clarity', 'structure', 'relevance', 'depth', 'impact', 'role'].map((key) => ({ key, score: 4, reason: 'Clear and specific.', evidence: [{ turnId, quote }] })),
-    questions: [{ questionId: 'q1', status: 'answered', assessment: 'Specific migration with a measured result.' }],
+    questions: [
+      { questionId: 'q1', status: 'answered', assessment: 'Specific migration with a measured result.' },
+      { questionId: 'q2', status: 'answered', assessment: 'Owned it, with a time frame.' },
+    ],
     strengths: [{ text: 'Measured result.', questionId: 'q1' }],
     improvements: [{ text: 'Say what you would do differently.', questionId: 'q1' }],
     overall: 74,
@@ -131,8 +139,16 @@ describe('createAnalysisService with an OpenAI-compatible LLM', () => {
     expect(r.generator).toBe('test-model');
     expect(r.version).toBe(LLM_SCORER_VERSION);
     expect(r.overall).toBe(74);
+    expect(r.status).toBe('scored');
     expect(r.dimensions[0]!.evidence[0]).toEqual({ turnId: 'c1', quote: 'cut runtime errors by 30%', atMs: 4000 });
     expect(r.speech.wordsPerMinute).toBeGreaterThan(0);
+  });
+
+  it('does not score an interview with fewer than two answers, whatever the model says', async () => {
+    replies = [{ status: 200, content: llmScore('cut runtime errors by 30%') }];
+    const r = await svc().score({ ...scoreInput, turns: turns.slice(0, 2), questionStatuses: [{ questionId: 'q2', status: 'not_asked' }] });
+    expect(r.status).toBe('incomplete');
+    expect(r.overall).toBe(0);
   });
 
   it('rejects invented or recruiter quotes, retrying and then falling back to offline', async () => {
@@ -140,6 +156,6 @@ describe('createAnalysisService with an OpenAI-compatible LLM', () => {
     const r = await svc().score(scoreInput);
     expect(requests).toHaveLength(2);
     expect(r.generator).toBe('offline');
-    for (const d of r.dimensions) for (const e of d.evidence) expect(e.turnId).toBe('c1');
+    for (const d of r.dimensions) for (const e of d.evidence) expect(['c1', 'c2']).toContain(e.turnId);
   });
 });

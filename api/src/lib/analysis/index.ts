@@ -10,7 +10,7 @@ import { AnalysisSchema, analyzeApplication, type Analysis } from '@mockroom/cor
 import { RUBRIC_DIMENSIONS, RUBRIC_VERSION } from '@mockroom/core/rubric';
 import { scoreInterview } from '@mockroom/core/scoring';
 import { computeSpeechMetrics } from '@mockroom/core/speech-metrics';
-import { QuestionStatus, Report, type TurnRecord } from '@mockroom/core';
+import { QuestionStatus, Report, reportStatus, type TurnRecord } from '@mockroom/core';
 
 export type AnalyzeInput = Parameters<typeof analyzeApplication>[0];
 export type ScoreInput = Parameters<typeof scoreInterview>[0];
@@ -195,13 +195,17 @@ function toReport(out: z.infer<typeof LlmScore>, input: ScoreInput, model: strin
   const assessed = new Map(out.questions.map((q) => [q.questionId, q]));
   const ids = new Set(input.plan.questions.map((q) => q.id));
   const note = (n: { text: string; questionId: string | null }) => ({ text: n.text, questionId: n.questionId && ids.has(n.questionId) ? n.questionId : null });
+  const questions = input.plan.questions.map((q) => {
+    const a = assessed.get(q.id);
+    return { questionId: q.id, text: q.text, status: given.get(q.id) ?? a?.status ?? 'not_asked', assessment: a?.assessment ?? '' };
+  });
+  // The same rule as the offline scorer: fewer than two answers is "incomplete", not scored.
+  const status = reportStatus(questions);
   return Report.parse({
-    overall: Math.round(out.overall),
+    overall: status === 'scored' ? Math.round(out.overall) : 0,
+    status,
     dimensions,
-    questions: input.plan.questions.map((q) => {
-      const a = assessed.get(q.id);
-      return { questionId: q.id, text: q.text, status: given.get(q.id) ?? a?.status ?? 'not_asked', assessment: a?.assessment ?? '' };
-    }),
+    questions,
     strengths: out.strengths.slice(0, 5).map(note),
     improvements: out.improvements.slice(0, 5).map(note),
     // Speech metrics come from timings, never from the model.
