@@ -59,3 +59,55 @@ describe('parseJobDescription', () => {
     expect(s.map((x) => x.kind)).toEqual(['required', 'nice', 'other']);
   });
 });
+
+describe('analyzeApplication across occupations', () => {
+  const run = (cvText: string, jobDescription: string, role: string, seniority: 'junior' | 'mid' | 'senior' = 'mid') =>
+    analyzeApplication({ cvText, jobDescription, role, seniority, asOfYear: 2026 });
+
+  it('rates a maths teacher applying to teach maths as a strong fit', () => {
+    const a = run(
+      'Maths teacher, Riverside School, 2018 – present. QTS. Plan and teach KS3 and GCSE lessons; strong behaviour management; track progress with assessment data; differentiate for SEND pupils.',
+      'Teacher of Mathematics\nRequirements:\n- QTS\n- Excellent behaviour management\n- Lesson planning\n- Differentiation, including SEND\nDesirable:\n- A-level teaching',
+      'Teacher of Mathematics',
+    );
+    expect(a.gaps).not.toContain('classroom management');
+    expect(a.fitScore).toBeGreaterThanOrEqual(70);
+  });
+
+  it('rates a nurse moving into customer success as a moderate fit, not 10/100', () => {
+    const a = run(
+      'Registered Nurse, 2017 – present. Delivered patient education before discharge. Coordinated with doctors and families. Trained new staff on the ward system. Handled complaints from families calmly.',
+      'Customer Success Manager\nRequirements:\n- Excellent communication with customers\n- Stakeholder management\n- Onboarding and training customers\n- Handling escalations\nNice to have:\n- Experience with a CRM such as Salesforce',
+      'Customer Success Manager',
+    );
+    expect(a.cvSkills.length).toBeGreaterThan(3);
+    expect(a.required).not.toContain('customer success');
+    expect(a.fitScore).toBeGreaterThanOrEqual(45);
+    expect(a.fitScore).toBeLessThanOrEqual(85);
+  });
+
+  it('keeps a "nice to have" skill out of the required list and treats "X or Y" as either', () => {
+    const a = run(
+      'Business analyst. Wrote user stories and SQL reports. Tableau dashboards.',
+      'Associate Product Manager\nRequirements:\n- Writing user stories\n- SQL\n- Data visualisation (Power BI or Tableau)\nNice to have:\n- A/B testing',
+      'Associate Product Manager',
+      'junior',
+    );
+    expect(a.niceToHave).toContain('a/b testing');
+    expect(a.required).not.toContain('a/b testing');
+    expect(a.required).not.toContain('power bi');
+    expect(a.gaps).not.toContain('data visualization');
+    expect(a.gaps).toEqual(['a/b testing']);
+  });
+
+  it('shows the evidence behind inferred skills and caps the score when a required registration is missing', () => {
+    const a = run(
+      'Pharmacy assistant, 2020 – present. Dispensed prescriptions under supervision, served customers at the counter, ordered stock.',
+      'Pharmacy Technician\nRequirements:\n- GPhC registration as a pharmacy technician\n- Dispensing\n- Customer service\n- Stock management',
+      'Pharmacy Technician',
+    );
+    expect(a.gaps).toEqual(['gphc registration']);
+    expect(a.fitScore).toBeLessThanOrEqual(60);
+    expect(a.fitBasis.join(' ')).toMatch(/capped/);
+  });
+});

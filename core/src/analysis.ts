@@ -4,7 +4,7 @@
  * every point is explained in `fitBasis`. Deterministic: same input, same output.
  */
 import { z } from 'zod';
-import { CREDENTIALS, findSkillMentions, findSkills, getSkill, inferSkills, isSoftSkill } from './skills.js';
+import { CREDENTIALS, findSkillEvidence, findSkillMentions, findSkills, getSkill, inferSkills, isSoftSkill } from './skills.js';
 import type { Seniority } from './wire.js';
 
 export const AnalysisSchema = z.object({
@@ -323,6 +323,16 @@ export function analyzeApplication(input: {
   const inferred = inferSkills(cv, named);
   const cvSkills = [...named, ...inferred.map((i) => i.skill)];
   const cvSet = new Set(cvSkills);
+  // Requirements the CV describes without naming: every distinctive word of the skill in one line.
+  for (const s of [...required, ...niceToHave]) {
+    if (cvSet.has(s)) continue;
+    const line = findSkillEvidence(s, cv);
+    if (line) {
+      cvSet.add(s);
+      cvSkills.push(s);
+      inferred.push({ skill: s, evidence: line });
+    }
+  }
   // A requirement is met by the skill itself or by one the JD accepts in its place.
   const met = (s: string) => cvSet.has(s) || (alternatives[s] ?? []).some((a) => cvSet.has(a));
   const reqHit = required.filter(met);

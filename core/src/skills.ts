@@ -772,7 +772,7 @@ export function inferSkills(text: string, named: readonly string[] = findSkills(
     if (m) add(rule.skill, m[0].trim());
   }
   // A CV written in fluent English shows the English a job asks for.
-  if ((text.match(/\b(the|and|with|for|of|to|in|on)\b/gi)?.length ?? 0) >= 12) add('english', 'the CV is written in English');
+  if ((text.match(/\b(the|and|with|for|of|to|in|on)\b/gi)?.length ?? 0) >= 6) add('english', 'the CV is written in English');
   // Implications run to a fixed point so next.js ⇒ react ⇒ javascript.
   for (let changed = true; changed; ) {
     changed = false;
@@ -786,4 +786,41 @@ export function inferSkills(text: string, named: readonly string[] = findSkills(
     }
   }
   return out;
+}
+
+// Words that say nothing about which skill is meant: "management" in "classroom management" is
+// not what makes it classroom management.
+const GENERIC_WORDS = new Set([
+  'management', 'manage', 'managing', 'skills', 'skill', 'experience', 'knowledge', 'awareness', 'ability', 'understanding',
+  'strong', 'good', 'excellent', 'working', 'work', 'basic', 'advanced', 'and', 'the', 'of', 'with', 'for', 'in', 'a', 'an',
+  'to', 'on', 'or', 'at', 'by', 'as', 'using', 'use', 'general', 'general', 'effective',
+]);
+
+function stem(word: string): string {
+  const w = word.toLowerCase();
+  const s = w.replace(/(ations?|ings?|ments?|ions?|ers?|ed|es|s|ly|ive|al)$/, '');
+  return s.length >= 4 ? s : w;
+}
+
+/**
+ * A line of the text that names every distinctive word of the skill or one of its multi-word
+ * aliases, in any inflection and order ("kept a calm, well-ordered classroom" for classroom
+ * management; "supervised the night team" for team supervision). The fallback a careful reader
+ * uses when the CV describes a skill instead of naming it. Null when no line does.
+ */
+export function findSkillEvidence(skill: string, text: string): string | null {
+  const def = getSkill(skill);
+  if (!def) return null;
+  // Multi-word terms, and single words long enough that their stem is still specific ("dispensed" for dispensing).
+  const terms = [def.name, ...def.aliases.filter((a) => !a.startsWith('='))].filter((t) => /\s/.test(t.trim()) || stem(t).length >= 6);
+  const lines = text.split(/\r?\n|(?<=[.;!?])\s+/).map((l) => ({ raw: l, words: (l.toLowerCase().match(/[\p{L}\p{N}+#&]+/gu) ?? []) }));
+  for (const term of terms) {
+    const stems = (term.toLowerCase().match(/[\p{L}\p{N}+#&]+/gu) ?? []).filter((w) => !GENERIC_WORDS.has(w)).map(stem);
+    // One- and two-letter words ("t level") match almost any line.
+    if (!stems.length || stems.some((x) => x.length < 3)) continue;
+    for (const line of lines) {
+      if (stems.every((s) => line.words.some((w) => w.startsWith(s)))) return line.raw.trim().slice(0, 120);
+    }
+  }
+  return null;
 }
