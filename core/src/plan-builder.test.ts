@@ -60,3 +60,35 @@ describe('buildInterviewPlan', () => {
     expect(buildInterviewPlan(args)).toEqual(plan);
   });
 });
+
+describe('buildInterviewPlan outside software', () => {
+  it('asks an associate PM with SQL no production-incident question and never asks about English', () => {
+    const a = analyzeApplication({
+      cvText: 'Business analyst, 2022 – present. Wrote user stories; built SQL reports.',
+      jobDescription: 'Associate Product Manager\nRequirements:\n- User stories\n- SQL\n- Fluent English\n- Stakeholder management',
+      role: 'Associate Product Manager',
+      seniority: 'junior',
+      asOfYear: 2026,
+    });
+    expect(a.required).toContain('english');
+    for (const interviewType of InterviewType.options) {
+      const plan = buildInterviewPlan({ analysis: a, interviewType, seniority: 'junior', role: 'Associate Product Manager', company: 'Acme', questionCount: 10 });
+      expect(plan.questions.some((q) => q.competency === 'debugging' || q.competency === 'system design')).toBe(false);
+      expect(plan.questions.some((q) => /english/i.test(q.text))).toBe(false);
+    }
+  });
+
+  it('asks role-specific questions about a nurse’s or a chef’s own requirements', () => {
+    const a = analyzeApplication({
+      cvText: 'Chef de Partie, 2021 – present. Food hygiene level 2, HACCP records. Helped write the spring menu.',
+      jobDescription: 'Sous Chef\nRequirements:\n- Food safety and HACCP\n- Menu development\n- Stock control',
+      role: 'Sous Chef',
+      seniority: 'mid',
+      asOfYear: 2026,
+    });
+    const plan = buildInterviewPlan({ analysis: a, interviewType: 'role_specific', seniority: 'mid', role: 'Sous Chef', company: 'Acme', questionCount: 6 });
+    const skills = plan.questions.map((q) => q.skill);
+    expect(skills).toEqual(expect.arrayContaining(['food safety']));
+    expect(plan.questions.find((q) => q.skill === 'food safety')!.kind).toBe('role_specific');
+  });
+});

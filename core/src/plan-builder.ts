@@ -396,7 +396,8 @@ export function buildInterviewPlan(input: {
   const count = clampCount(input.questionCount);
   const hasCv = analysis.cvSkills.length > 0;
   const cvSet = new Set(analysis.cvSkills);
-  const engineering = ENGINEERING_ROLE.test(role) || analysis.required.some((s) => ['language', 'backend', 'frontend', 'devops', 'database'].includes(getSkill(s)?.category ?? ''));
+  // SQL alone is an analyst's or a PM's tool too; it does not make the role a software one.
+  const engineering = ENGINEERING_ROLE.test(role) || analysis.required.some((s) => s !== 'sql' && ['language', 'backend', 'frontend', 'devops', 'database'].includes(getSkill(s)?.category ?? ''));
 
   const behavioural = BEHAVIOURAL.filter((b) => !b.levels || b.levels.has(seniority)).map(({ levels: _levels, ...d }) => d);
   const requiredHard = analysis.required.filter((s) => getSkill(s)?.category !== 'soft');

@@ -274,6 +274,7 @@ const VOCABULARY: Record<SkillCategory, string[][]> = {
     ['gdpr', 'data protection', 'privacy'],
     ['soc 2', 'soc2', 'iso 27001'],
     ['authentication', 'authorization', 'authorisation'],
+    ['pci dss', 'pci-dss', 'pci'],
   ],
   architecture: [
     ['system design', 'systems design'],
@@ -291,6 +292,7 @@ const VOCABULARY: Record<SkillCategory, string[][]> = {
     ['functional programming'],
     ['design patterns'],
     ['embedded systems', 'firmware', 'rtos'],
+    ['idempotency', 'idempotent', 'idempotency keys'],
   ],
   practice: [
     ['agile', 'scrum', 'kanban'],
@@ -517,8 +519,6 @@ const VOCABULARY: Record<SkillCategory, string[][]> = {
     ['siem', 'splunk', 'sentinel', 'qradar'],
     ['security certification', 'security+', 'comptia security+', 'cissp', 'cysa+'],
     ['second language', 'bilingual', 'languages:', 'fluent spanish', 'fluent french', 'french (fluent)'],
-    ['pci dss', 'pci-dss', 'pci'],
-    ['idempotency', 'idempotent', 'idempotency keys'],
     ['resilience', 'resilient'],
   ],
   soft: [
