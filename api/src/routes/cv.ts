@@ -22,6 +22,15 @@ const BUSY_RETRY_AFTER_S = 30;
 
 const CvSchema = Cv.openapi('Cv');
 
+/**
+ * A file name as shown back to its owner: control and bidi-override characters dropped (a NUL
+ * cannot be stored in Postgres text, and an RLO can disguise an extension), at most 200 characters.
+ */
+function cleanFileName(name: string, fallback: string): string {
+  const clean = name.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '').trim().slice(0, 200);
+  return clean || fallback;
+}
+
 function summarize(text: string): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   return clean.length <= 280 ? clean : `${clean.slice(0, 277).trimEnd()}…`;
@@ -91,12 +100,13 @@ export function createCvRoutes() {
             }
             throw error;
           }
-          fileName = file.name.slice(0, 200);
+          fileName = cleanFileName(file.name, 'upload');
           sizeBytes = file.size;
         } else {
           const body = (c.req.valid as (t: 'json') => { text: string; fileName?: string })('json');
-          text = body.text;
-          fileName = body.fileName ?? 'pasted.txt';
+          // Postgres text cannot hold NUL; uploaded files get the same cleaning in extraction.
+          text = body.text.replace(/\u0000/g, '');
+          fileName = cleanFileName(body.fileName ?? '', 'pasted.txt');
           mimeType = 'text/plain';
           sizeBytes = new TextEncoder().encode(text).length;
         }

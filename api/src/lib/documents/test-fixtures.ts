@@ -94,6 +94,45 @@ function adler32Combine(adlerX: number, adlerY: number, lengthY: number): number
   return ((b << 16) | a) >>> 0;
 }
 
+const CRC_POLY = 0xedb88320;
+
+/** a(x)·b(x) modulo the CRC-32 polynomial (zlib's multmodp, bit-reflected). */
+function multmodp(a: number, b: number): number {
+  let m = 0x80000000;
+  let p = 0;
+  for (;;) {
+    if ((a & m) !== 0) {
+      p ^= b;
+      if ((a & (m - 1)) === 0) break;
+    }
+    m >>>= 1;
+    b = b & 1 ? (b >>> 1) ^ CRC_POLY : b >>> 1;
+  }
+  return p >>> 0;
+}
+
+const X2N: number[] = [0x40000000];
+for (let k = 1; k < 32; k++) X2N.push(multmodp(X2N[k - 1]!, X2N[k - 1]!));
+
+/** x^(n·2^k) modulo the polynomial (zlib's x2nmodp). */
+function x2nmodp(n: number, k: number): number {
+  let p = 0x80000000;
+  while (n > 0) {
+    if (n % 2 === 1) p = multmodp(X2N[k & 31]!, p);
+    n = Math.floor(n / 2);
+    k++;
+  }
+  return p;
+}
+
+/** crc32(x ++ y) from crc32(x), crc32(y) and y's length (zlib's crc32_combine), so a bomb's CRC costs no pass over its bytes. */
+export function crc32Combine(crcX: number, crcY: number, lengthY: number): number {
+  return (multmodp(x2nmodp(lengthY, 3), crcX) ^ crcY) >>> 0;
+}
+
+/** Level-9 compression of a 1 MiB chunk takes tens of milliseconds; corpora reuse their chunks. */
+const compressedChunks = new WeakMap<Uint8Array, { z: Uint8Array; adler: number; crc: number; shift: number }>();
+
 /**
  * Raw deflate of `prefix` then `repeat` copies of `chunk`, built without ever holding the inflated
  * bytes: each part is compressed once with a full flush (byte-aligned, no back-references into
@@ -105,15 +144,19 @@ export function deflateRepeated(prefix: Uint8Array | string, chunk: Uint8Array, 
   const suf = typeof suffix === 'string' ? enc.encode(suffix) : suffix;
   const flush = { finishFlush: constants.Z_FULL_FLUSH, level: 9 };
   const preZ = deflateRawSync(pre, flush);
-  const chunkZ = deflateRawSync(chunk, flush);
+  let cached = compressedChunks.get(chunk);
+  if (!cached) {
+    cached = { z: deflateRawSync(chunk, flush), adler: adler32(chunk), crc: zlibCrc32(chunk), shift: x2nmodp(chunk.length, 3) };
+    compressedChunks.set(chunk, cached);
+  }
+  const { z: chunkZ, adler: chunkAdler, crc: chunkCrc, shift } = cached;
   const sufZ = deflateRawSync(suf);
   const parts: Uint8Array[] = [preZ];
   let crc = zlibCrc32(pre);
   let adler = adler32(pre);
-  const chunkAdler = adler32(chunk);
   for (let i = 0; i < repeat; i++) {
     parts.push(chunkZ);
-    crc = zlibCrc32(chunk, crc);
+    crc = (multmodp(shift, crc) ^ chunkCrc) >>> 0;
     adler = adler32Combine(adler, chunkAdler, chunk.length);
   }
   parts.push(sufZ);

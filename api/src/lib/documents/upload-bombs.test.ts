@@ -87,6 +87,30 @@ describe('PUT /api/cv with decompression bombs', () => {
   });
 });
 
+describe('PUT /api/cv with NUL and control characters', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness();
+  }, HOOK_TIMEOUT_MS);
+  afterAll(() => h.close(), HOOK_TIMEOUT_MS);
+
+  it('stores a file whose name holds NUL and bidi-override characters under a cleaned name', async () => {
+    const { browser } = await signUp(h);
+    const res = await upload(browser, makePdf(LINES), 'cv\u202etxt.pdf\u0000.exe');
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { cv: { fileName: string } }).cv.fileName).toBe('cvtxt.pdf.exe');
+  });
+
+  it('stores pasted text and a file name holding NUL characters without them', async () => {
+    const { browser } = await signUp(h);
+    const res = await browser.request('PUT', '/api/cv', { text: `${LINES[0]}\u0000\n${LINES[1]}`, fileName: 'a\u0000b.txt' });
+    expect(res.status).toBe(200);
+    const { cv } = (await res.json()) as { cv: { text: string; fileName: string } };
+    expect(cv.text).toBe(`${LINES[0]}\n${LINES[1]}`);
+    expect(cv.fileName).toBe('ab.txt');
+  });
+});
+
 describe('PUT /api/cv upload rate', () => {
   let h: Harness;
   beforeAll(async () => {
