@@ -43,8 +43,9 @@ export interface Transitions {
 export async function withTransitions<T>(s: LifecycleDeps, inRole: InRole, work: (tx: Tx, t: Transitions) => Promise<T>): Promise<T> {
   const attempted = new Set<string>();
   let queued = false;
+  let result: T;
   try {
-    return await inRole((tx) =>
+    result = await inRole((tx) =>
       work(tx, {
         markLive: (interviewId) => markLiveTx(tx, interviewId, s.now()),
         async close(input) {
@@ -56,10 +57,12 @@ export async function withTransitions<T>(s: LifecycleDeps, inRole: InRole, work:
       }),
     );
   } finally {
+    // Also after a rollback: forgetting only costs this instance one read.
     for (const id of attempted) s.caches.openInterviews.forget(id);
-    // After a rollback nothing was queued; a spare kick only makes the runner poll once.
-    if (queued) s.kickJobs();
   }
+  // Committed: the scoring job exists now.
+  if (queued) s.kickJobs();
+  return result;
 }
 
 /**
