@@ -49,22 +49,43 @@ describe('metrics', () => {
 
 describe('pnpm eval --quick', () => {
   const run = runEval({ quick: true, command: 'test', now: new Date('2026-01-01T00:00:00Z') });
+  const dev = run.splits[0]!;
 
-  it('runs the fixed subset through both splits and computes every metric', () => {
-    expect(run.splits.map((s) => s.split)).toEqual(['dev', 'heldout']);
-    const total = run.splits.reduce((n, s) => n + s.cvJdCases, 0);
-    expect(total).toBe(QUICK_CV_JD_IDS.length);
-    expect(run.splits.reduce((n, s) => n + s.answerPairs, 0)).toBe(QUICK_ANSWER_IDS.length);
-    for (const s of run.splits) {
-      for (const v of [s.skills.precision, s.skills.recall, s.gaps.precision, s.gaps.recall, s.fitBandHitRate, s.pairAccuracy, s.pairAccuracyWithMargin, s.star.f1]) {
-        expect(v).toBeGreaterThanOrEqual(0);
-        expect(v).toBeLessThanOrEqual(1);
-      }
-      expect(s.skills.tp + s.skills.fn).toBeGreaterThan(0);
-      expect(s.star.tp + s.star.fn).toBeGreaterThan(0);
+  it('runs the fixed dev subset and computes every metric', () => {
+    expect(run.splits.map((s) => s.split)).toEqual(['dev']);
+    expect(dev.cvJdCases).toBe(QUICK_CV_JD_IDS.length);
+    expect(dev.answerPairs).toBe(QUICK_ANSWER_IDS.length);
+    for (const v of [dev.skills.precision, dev.skills.recall, dev.gaps.precision, dev.gaps.recall, dev.fitBandHitRate, dev.pairAccuracy, dev.pairAccuracyWithMargin, dev.star.f1]) {
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(v).toBeLessThanOrEqual(1);
     }
-    expect(run.splits[0]!.items?.cvJd.length).toBeGreaterThan(0);
-    expect(run.splits[1]!.items).toBeUndefined();
-    expect(toMarkdown(run)).toContain('## heldout split');
+    expect(dev.skills.tp + dev.skills.fn).toBeGreaterThan(0);
+    expect(dev.gaps.tp + dev.gaps.fn).toBeGreaterThan(0);
+    expect(dev.star.tp + dev.star.fn).toBeGreaterThan(0);
+    expect(dev.items?.cvJd).toHaveLength(QUICK_CV_JD_IDS.length);
+    expect(toMarkdown(run)).toContain('## dev split');
+  });
+
+  // Regression guards on the dev subset the rules were tuned on (they meet these today); the
+  // held-out goals are reported by the full run, not asserted here.
+  it('keeps the tuned rules at their dev-subset level', () => {
+    expect(dev.skills.precision).toBeGreaterThanOrEqual(0.85);
+    expect(dev.skills.recall).toBeGreaterThanOrEqual(0.85);
+    expect(dev.gaps.precision).toBeGreaterThanOrEqual(0.8);
+    expect(dev.gaps.recall).toBeGreaterThanOrEqual(0.8);
+    expect(dev.fitBandHitRate).toBeGreaterThanOrEqual(0.8);
+    expect(dev.pairAccuracyWithMargin).toBe(1);
+    expect(dev.star.f1).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
+describe('full evaluation run', () => {
+  it('reports both splits and keeps per-item detail for dev only', () => {
+    const full = runEval({ quick: false, command: 'test' });
+    expect(full.splits.map((s) => [s.split, s.cvJdCases])).toEqual([
+      ['dev', CV_JD_CASES.filter((c) => c.split === 'dev').length],
+      ['heldout', CV_JD_CASES.filter((c) => c.split === 'heldout').length],
+    ]);
+    expect(full.splits[1]!.items).toBeUndefined();
   });
 });

@@ -7,7 +7,8 @@ import type { EvalRun } from './report.js';
 export function runEval(opts: { quick: boolean; command: string; now?: Date }): EvalRun {
   const cvJd = opts.quick ? CV_JD_CASES.filter((c) => QUICK_CV_JD_IDS.includes(c.id)) : CV_JD_CASES;
   const answers = opts.quick ? ANSWER_CASES.filter((c) => QUICK_ANSWER_IDS.includes(c.id)) : ANSWER_CASES;
-  const splits = (['dev', 'heldout'] as Split[]).map((split) =>
+  // --quick covers dev only (see QUICK_CV_JD_IDS); the held-out split is reported by full runs alone.
+  const splits = (opts.quick ? (['dev'] as Split[]) : (['dev', 'heldout'] as Split[])).map((split) =>
     evaluateSplit(
       split,
       cvJd.filter((c) => c.split === split),
