@@ -28,7 +28,6 @@ export class ContractDriftError extends Error {
 }
 
 // Loose on purpose: any OpenAPIHono, whatever its env and schema type parameters.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyOpenAPIHono = OpenAPIHono<any, any, any>;
 
 /** Every route the app's OpenAPI registry knows, static segments ranked before parameters. */
@@ -42,7 +41,7 @@ export function contractRoutes(app: AnyOpenAPIHono): ContractRoute[] {
     routes.push({
       method: method.toUpperCase(),
       path,
-      pattern: new RegExp(`^${source || ''}/?$`),
+      pattern: new RegExp(`^${source}/?$`),
       params: segments.filter((s) => /^\{.+\}$/.test(s)).length,
       responses: responses as ContractRoute['responses'],
     });
