@@ -109,6 +109,9 @@ describe('interviews, token and agent routes', () => {
     const report = await alice.browser.get(`/api/interviews/${interviewId}/report`);
     expect(((await report.json()) as { status: string }).status).toBe('ready');
     expect((await bob.browser.get(`/api/interviews/${interviewId}/report`)).status).toBe(404);
+    // A single answer is an "incomplete" report: not scored, so the list (and progress) shows no score.
+    const list = (await (await alice.browser.get('/api/interviews')).json()) as { interviews: { id: string; overall: number | null }[] };
+    expect(list.interviews.find((i) => i.id === interviewId)?.overall).toBeNull();
     // Turns after the grace period are refused.
     await h.t.db.owner.execute(sql`update interviews set ended_at = now() - interval '10 minutes' where id = ${interviewId}`);
     expect((await agent('POST', `/api/agent/interviews/${interviewId}/turns`, turnBody('late', 5))).status).toBe(409);
