@@ -97,7 +97,9 @@ function keywordHits(text: string, keywords: string[]): string[] {
     const nk = norm(k);
     if (!nk) return false;
     // Prefix match so "deploy" counts "deployed", "learn" counts "learned".
-    return t.includes(` ${nk}`);
+    // Stem too, so "pairing" counts "paired" and "mentored" counts "mentoring".
+    const stemmed = nk.length > 5 ? nk.replace(/(ing|ed|es|s)$/, '') : nk;
+    return t.includes(` ${nk}`) || (stemmed.length >= 4 && t.includes(` ${stemmed}`));
   });
 }
 
@@ -155,7 +157,8 @@ function featuresOf(question: PlanQuestion, turns: TurnRecord[], requiredSkills:
   const fillerRate = voiceWords ? (fillerCount / voiceWords) * 100 : 0;
   const meanSentenceWords = sentences.length ? words / sentences.length : words;
   const star = detectStar(text);
-  const concrete = count(CONCRETE, text);
+  // A story with its own time and place is a specific example, whatever words set it up.
+  const concrete = count(CONCRETE, text) + (star.situation ? 1 : 0);
   const numbers = count(NUMBER, text);
   const outcomes = count(OUTCOME, text);
   const actions = count(FIRST_PERSON_ACTION, text);
