@@ -7,7 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 LIVEKIT_VERSION=v1.13.5
-APT_PACKAGES=(pocketsphinx pocketsphinx-en-us libpocketsphinx3 flite libflite1 espeak-ng libespeak-ng1 sox chromium postgresql)
+# API fuzzing in the security suite (tests/security/schemathesis.test.ts), from PyPI into a venv under .tools/.
+SCHEMATHESIS_VERSION=4.32.5
+APT_PACKAGES=(pocketsphinx pocketsphinx-en-us libpocketsphinx3 flite libflite1 espeak-ng libespeak-ng1 sox chromium postgresql python3-venv)
 
 step() { printf '\n==> %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -60,6 +62,15 @@ else
   GOTOOLCHAIN=auto GOFLAGS=-buildvcs=false GOBIN="$tmp_bin" go install -v "github.com/livekit/livekit-server/cmd/server@${LIVEKIT_VERSION}"
   mv "$tmp_bin/server" .tools/livekit-server
   mkdir -p "$cache_dir" && cp .tools/livekit-server "$cached"
+fi
+
+step "schemathesis ${SCHEMATHESIS_VERSION}"
+if [ -x .tools/schemathesis/bin/st ] && .tools/schemathesis/bin/st --version 2>/dev/null | grep -q " ${SCHEMATHESIS_VERSION}$"; then
+  echo "present: .tools/schemathesis"
+else
+  python3 -m venv .tools/schemathesis
+  .tools/schemathesis/bin/pip install --quiet --disable-pip-version-check "schemathesis==${SCHEMATHESIS_VERSION}"
+  .tools/schemathesis/bin/st --version
 fi
 
 step "speech models"

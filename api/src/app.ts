@@ -20,7 +20,7 @@ import { createJobRunner, type JobRunner } from './jobs/runner.js';
 import { SCORE_JOB, scoreInterviewJob } from './jobs/score-interview.js';
 import { createAnalysisService, type AnalysisService } from './lib/analysis/index.js';
 import type { ApiCaches, Services } from './lib/context.js';
-import { ApiError, errorBody, RateLimitedError } from './lib/errors.js';
+import { ApiError, errorBody, isDataException, RateLimitedError } from './lib/errors.js';
 import { createLogger, redactUrl, type Logger } from './lib/logger.js';
 import { createOutboxMailer, createResendMailer, type Mailer } from './lib/mailer.js';
 import { createRouter } from './lib/openapi.js';
@@ -196,6 +196,7 @@ export function createApp(deps: AppDeps) {
     }
     if (error instanceof ApiError) return c.json(errorBody(error.code, error.message), error.status);
     if (error instanceof HTTPException) return c.json(errorBody('http_error', error.status === 413 ? 'request body too large' : 'bad request'), error.status);
+    if (isDataException(error)) return c.json(errorBody('invalid_input', 'a value cannot be stored (out of range or not text)'), 400);
     logger.error({ err: error.name, path: redactUrl(c.req.path) }, 'unhandled error');
     return c.json(errorBody('internal', 'something went wrong'), 500);
   });

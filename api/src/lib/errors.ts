@@ -51,6 +51,15 @@ export function errorBody(code: string, message: string) {
   return { error: { code, message } };
 }
 
+/**
+ * Whether the database refused a value itself (SQLSTATE class 22, "data exception": a NUL in text, a
+ * number out of a column's range, an underflowing float). The value came from the request, so the
+ * answer is a 400, not a 500, whatever route let it through.
+ */
+export function isDataException(error: unknown): boolean {
+  return pgCode(error)?.startsWith('22') ?? false;
+}
+
 /** Postgres SQLSTATE of a driver error (PGlite and postgres.js both expose `code`), through causes. */
 export function pgCode(error: unknown): string | undefined {
   for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {

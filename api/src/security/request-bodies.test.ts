@@ -65,6 +65,24 @@ describe('request bodies', () => {
     expect((await signedIn.request('PATCH', '/api/me', { displayName: 'New Name' })).status).toBe(200);
   });
 
+  it('answers 400, not 500, to a value the database cannot store (found by schemathesis)', async () => {
+    const { browser } = await signUp(h);
+    const app = await browser.post('/api/applications', { company: 'Acme', role: 'Engineer', seniority: 'mid', interviewType: 'mixed', jobDescription: 'Build APIs.' });
+    const { application } = (await app.json()) as { application: { id: string } };
+    const { interview } = (await (await browser.post('/api/interviews', { applicationId: application.id })).json()) as { interview: { id: string } };
+    for (const metrics of [
+      { turnId: 'a\u0000b', endOfTurnDelayMs: 1, sttMs: 1, llmFirstTokenMs: 1, ttsFirstByteMs: 1, totalMs: 1 },
+      { turnId: 'tiny', endOfTurnDelayMs: 1e-320, sttMs: 1, llmFirstTokenMs: 1, ttsFirstByteMs: 1, totalMs: 1 },
+    ]) {
+      const res = await h.app.request(`/api/agent/interviews/${interview.id}/metrics`, {
+        method: 'POST',
+        headers: { ...AGENT_HEADERS(h.env), 'content-type': 'application/json' },
+        body: JSON.stringify(metrics),
+      });
+      expect(res.status).toBe(400);
+    }
+  });
+
   it('does not close an interview when the agent posts /end without a body', async () => {
     const { browser } = await signUp(h);
     const app = await browser.post('/api/applications', { company: 'Acme', role: 'Engineer', seniority: 'mid', interviewType: 'mixed', jobDescription: 'Build APIs.' });
