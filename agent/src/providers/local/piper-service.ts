@@ -7,7 +7,7 @@
  * many short requests that interleave with other interviews' instead of holding the model.
  * Outside a job (tests, scripts) the model runs in the calling process.
  */
-import { getJobContext } from '@livekit/agents';
+import { getJobContext, log } from '@livekit/agents';
 import type { EnginePcm } from './engine.js';
 import { sharedPiperModel, type PiperModelOptions } from './piper-model.js';
 
@@ -74,12 +74,18 @@ export function defaultPiperBackend(): PiperBackend {
   let shared = true;
   return async (text, voice) => {
     if (shared) {
+      let failure = 'no answer';
       const res = await executor.doInference(PIPER_INFERENCE_METHOD, { text, voice } satisfies PiperRequest).then(
         (r) => r as PiperResponse | undefined,
-        () => undefined,
+        (err: unknown) => {
+          failure = err instanceof Error ? err.message : String(err);
+          return undefined;
+        },
       );
       if (res && typeof res === 'object') return unwrap(res);
       shared = false;
+      // Worth knowing: the job now holds a model of its own (~120 MB more in this process).
+      log().warn({ failure: failure.slice(0, 200) }, 'Piper: the inference service did not serve this voice; this job loads its own model');
     }
     return inProcessPiper()(text, voice);
   };
