@@ -26,7 +26,7 @@ export interface ProcessUserData {
 }
 
 export async function runInterviewJob(ctx: JobContext<ProcessUserData>, env: AgentEnv): Promise<void> {
-  // The framework gives each job a fresh logger; the session's loggers derive from it.
+  // main.ts filters every logger the framework installs; this covers a job run without that entry.
   filterPersonalDataFromLogs();
   const logger = log().child({ component: 'recruiter', jobId: ctx.job.id });
   const api = new AgentApiClient({ apiUrl: env.API_URL, token: env.AGENT_API_TOKEN, spoolDir: env.SPOOL_DIR });

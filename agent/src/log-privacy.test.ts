@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { initializeLogger, log } from '@livekit/agents';
-import { filterPersonalDataFromLogs, withoutPersonalFields } from './log-privacy.js';
+import { filterFrameworkLoggers, filterPersonalDataFromLogs, withoutPersonalFields } from './log-privacy.js';
 import { startTextSession } from './interviewer/text-session.js';
 import { makeContext, STRONG_BEHAVIOURAL_ANSWER } from './interviewer/fixtures.js';
 
@@ -51,10 +51,29 @@ describe('filterPersonalDataFromLogs', () => {
     filterPersonalDataFromLogs();
     const out = await captureStdout(async () => {
       early.child({ jobID: 'j1' }).info({ 'lk.pii.message': 'Hi Zyxcanary', speech_id: 's1' }, 'playout completed');
+      // The framework binds some personal fields to a child logger itself (the job's room name).
+      early.child({ jobId: 'j2', 'lk.pii.room_name': 'Zyxcanary-room' }).info('session report');
       log().info({ 'lk.pii.transcript': 'Zyxcanary' }, 'end of user turn');
     });
     expect(out).toContain('"speech_id":"s1"');
+    expect(out).toMatch(/"jobId":"j2".*session report/);
     expect(out).toContain('end of user turn');
+    expect(out).not.toContain('Zyxcanary');
+  });
+});
+
+describe('filterFrameworkLoggers', () => {
+  it('filters a logger the framework initialises later, and the children it derives at once (the worker case)', async () => {
+    filterFrameworkLoggers();
+    initializeLogger({ pretty: false, level: 'info' });
+    // What the framework's AgentServer does right after initializeLogger, before any of our code runs.
+    const serverLogger = log().child({ version: 'x' });
+    const out = await captureStdout(async () => {
+      serverLogger.warn({ type: 'string', 'lk.pii.ws_data': 'Zyxcanary' }, 'received unexpected worker message type');
+      log().info({ 'lk.pii.message': 'Hi Zyxcanary' }, 'playout completed');
+    });
+    expect(out).toContain('received unexpected worker message type');
+    expect(out).toContain('playout completed');
     expect(out).not.toContain('Zyxcanary');
   });
 });

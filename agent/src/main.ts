@@ -8,12 +8,15 @@ import { fileURLToPath } from 'node:url';
 import { cli, defineAgent, type JobContext, type JobProcess } from '@livekit/agents';
 import { getAgentEnv } from './env.js';
 import { runInterviewJob, type ProcessUserData } from './job.js';
-import { filterPersonalDataFromLogs } from './log-privacy.js';
+import { filterFrameworkLoggers } from './log-privacy.js';
 import { prepareJobProcesses } from './process-tuning.js';
 import { createWorkerOptions, prewarmJobProcess, startSpoolReplay } from './worker.js';
 import { registerMoonshineRunner } from './inference/register.js';
 import { localSpeechEngines } from './providers/registry.js';
 import { registerPiperRunner } from './providers/local/piper-register.js';
+
+// Before the framework creates its logger, here and in every job process (they load this module first).
+filterFrameworkLoggers();
 
 export default defineAgent({
   prewarm: (proc: JobProcess) => prewarmJobProcess(proc, getAgentEnv()),
@@ -29,8 +32,5 @@ if (process.argv[1] !== undefined && self === process.argv[1]) {
   if (localSpeechEngines(env.providers).piper) await registerPiperRunner(agentEntry);
   cli.runApp(createWorkerOptions(env, agentEntry));
   // cli.runApp has initialised the framework's logger by the next turn of the event loop.
-  setImmediate(() => {
-    filterPersonalDataFromLogs();
-    startSpoolReplay(env);
-  });
+  setImmediate(() => startSpoolReplay(env));
 }

@@ -9,7 +9,6 @@ import { AdmissionControl } from './admission.js';
 import { AgentApiClient } from './api-client.js';
 import type { AgentEnv } from './env.js';
 import type { ProcessUserData } from './job.js';
-import { filterPersonalDataFromLogs } from './log-privacy.js';
 import { localSpeechEngines } from './providers/registry.js';
 import { createVad } from './turn/vad.js';
 
@@ -18,7 +17,6 @@ const SPOOL_REPLAY_INTERVAL_MS = 30_000;
 
 /** Loads what is slow (VAD, the offline speech engines this worker's providers use) once per job process. */
 export async function prewarmJobProcess(proc: JobProcess, env: AgentEnv): Promise<void> {
-  filterPersonalDataFromLogs();
   (proc.userData as ProcessUserData).vad = createVad();
   // Only the engines this worker's providers use: each one held in every job process costs
   // memory there. An interview whose override picks another local engine loads it on first use.
