@@ -3,7 +3,7 @@
  * moonshine-service.ts). The framework imports this file by path in that process and calls
  * initialize() once at worker start, so the model is loaded before the first job is accepted.
  */
-import { InferenceRunner } from '@livekit/agents';
+import { InferenceRunner, log } from '@livekit/agents';
 import { MoonshineModel } from './moonshine-model.js';
 import { MoonshineQueue, type MoonshineRequest, type MoonshineResponse } from './moonshine-service.js';
 
@@ -11,8 +11,10 @@ export default class MoonshineRunner extends InferenceRunner<MoonshineRequest, M
   #queue: MoonshineQueue | null = null;
 
   async initialize(): Promise<void> {
+    const startedAt = performance.now();
     this.#queue = new MoonshineQueue(MoonshineModel.load());
     await this.#queue.ready();
+    log().info({ loadMs: Math.round(performance.now() - startedAt), pid: process.pid }, 'moonshine: model loaded in the inference process');
     // One decode now, so the first candidate does not pay onnxruntime's first-run allocations.
     await this.#queue.handle({ pcm: Buffer.alloc(16_000 * 2).toString('base64'), voicedSeconds: 0 });
   }

@@ -32,7 +32,7 @@ export interface MoonshineSTTOptions extends SegmenterOptions {
 }
 
 const LANGUAGE = normalizeLanguage('en-US');
-const DEFAULT_INTERIM_EVERY_MS = 2_500;
+const DEFAULT_INTERIM_EVERY_MS = 3_000;
 
 export class MoonshineSTT extends stt.STT {
   label = 'local.MoonshineSTT';
