@@ -36,6 +36,14 @@ export abstract class LocalTTS extends tts.TTS {
     return resampleMono(trimSilence(pcm.samples, pcm.sampleRate), pcm.sampleRate, this.sampleRate);
   }
 
+  /**
+   * Renders one sentence as consecutive parts. One part here; an engine that takes long over a
+   * long sentence (Piper) yields its first clause early, so the recruiter starts speaking sooner.
+   */
+  async *renderParts(text: string): AsyncGenerator<Int16Array> {
+    yield await this.renderSentence(text);
+  }
+
   synthesize(text: string, connOptions?: APIConnectOptions, abortSignal?: AbortSignal): LocalChunkedStream {
     return new LocalChunkedStream(this, text, connOptions, abortSignal);
   }
@@ -64,9 +72,9 @@ class FrameEmitter {
     this.#frameSamples = (sampleRate * TTS_FRAME_MS) / 1000;
   }
 
-  /** Adds a sentence's audio; `text` rides on the first frame that carries it. */
+  /** Adds a sentence's (or a part's) audio; `text`, if any, rides on the first frame that carries it. */
   write(samples: Int16Array, text: string): void {
-    this.#pendingText = this.#pendingText ? `${this.#pendingText} ${text}` : text;
+    if (text) this.#pendingText = this.#pendingText ? `${this.#pendingText} ${text}` : text;
     const all = new Int16Array(this.#carry.length + samples.length);
     all.set(this.#carry);
     all.set(samples, this.#carry.length);
@@ -115,7 +123,12 @@ export class LocalChunkedStream extends tts.ChunkedStream {
     const emitter = new FrameEmitter((a) => this.queue.put(a), this.#tts.sampleRate, requestId, requestId);
     for (const sentence of splitSentences(this.inputText)) {
       if (this.abortSignal.aborted) return;
-      emitter.write(await this.#tts.renderSentence(sentence), sentence);
+      let text = sentence;
+      for await (const part of this.#tts.renderParts(sentence)) {
+        if (this.abortSignal.aborted) return;
+        emitter.write(part, text);
+        text = '';
+      }
       await yieldToEventLoop();
     }
     emitter.end();
@@ -141,9 +154,12 @@ export class LocalSynthesizeStream extends tts.SynthesizeStream {
       for (const sentence of sentences) {
         if (this.abortSignal.aborted) return;
         this.markStarted();
-        const samples = await this.#tts.renderSentence(sentence);
-        if (this.abortSignal.aborted) return;
-        emitter.write(samples, sentence);
+        let text = sentence;
+        for await (const part of this.#tts.renderParts(sentence)) {
+          if (this.abortSignal.aborted) return;
+          emitter.write(part, text);
+          text = '';
+        }
         await yieldToEventLoop();
       }
     };

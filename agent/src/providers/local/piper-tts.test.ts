@@ -11,7 +11,7 @@ import { floatToInt16, PiperModel, sharedPiperModel } from './piper-model.js';
 import { clausePhonemes, phonemesToIds, piperPhonemeIds, splitClauses } from './piper-phonemizer.js';
 import PiperRunner from './piper-runner.js';
 import { decodePcm16, encodePcm16 } from './piper-service.js';
-import { PiperTTS } from './piper-tts.js';
+import { PiperTTS, splitLeadClause } from './piper-tts.js';
 import { parsePiperConfig, piperVoiceFiles, PiperModelMissingError, readPiperConfig, type PiperVoiceConfig } from './piper-voice.js';
 import { PocketSphinxSTT } from './pocketsphinx-stt.js';
 
@@ -94,6 +94,26 @@ describe('Piper phonemes', () => {
 });
 
 describe('PiperTTS', () => {
+  it('splits a long sentence after its first clause, and leaves short ones whole', () => {
+    expect(splitLeadClause("Hi Grace, I'm an AI recruiter, and this is a practice interview.")).toEqual([
+      'Hi Grace,',
+      "I'm an AI recruiter, and this is a practice interview.",
+    ]);
+    expect(splitLeadClause('Hi, I am here.')).toEqual(['Hi, I am here.']);
+    expect(splitLeadClause('Well, that is a good answer to the question.')).toEqual(['Well, that is a good answer to the question.']);
+    expect(splitLeadClause('We paid 3,500 dollars for the new servers last year.')).toEqual(['We paid 3,500 dollars for the new servers last year.']);
+  });
+
+  it('speaks a split sentence as one piece of text, first clause first', async () => {
+    const sentence = "Hi Grace, I'm an AI recruiter, and this is a practice interview for the backend role.";
+    const audio = await collect(new PiperTTS().synthesize(sentence));
+    expect(audio.map((a) => a.deltaText).filter(Boolean)).toEqual([sentence]);
+    expect(audio.filter((a) => a.final).length).toBe(1);
+    const seconds = audio.reduce((n, a) => n + a.frame.samplesPerChannel, 0) / 24_000;
+    expect(seconds).toBeGreaterThan(3);
+    expect(seconds).toBeLessThan(9);
+  }, 60_000);
+
   it('synthesize() yields 20 ms frames of speech at 24 kHz, of a plausible length, starting with speech', async () => {
     const voice = new PiperTTS();
     expect(voice.label).toBe('local.PiperTTS');

@@ -32,8 +32,36 @@ class PiperEngine implements SpeechEngine {
   }
 }
 
+/** Sentences shorter than this render fast enough whole. */
+const MIN_SPLIT_CHARS = 40;
+
+/**
+ * Splits a long sentence after its first clause ("Hi Grace, | I'm an AI recruiter, and ...") so
+ * its audio can start while the rest renders. Piper renders a whole utterance before any audio
+ * comes out (~0.1 of its duration on a quiet core, up to ~0.7 on a loaded one); the first clause
+ * keeps its comma, so the model gives it a continuing, not a final, intonation.
+ */
+export function splitLeadClause(sentence: string): string[] {
+  if (sentence.length < MIN_SPLIT_CHARS) return [sentence];
+  const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+  for (const m of sentence.matchAll(/[,;:](?=\s)/g)) {
+    const head = sentence.slice(0, m.index + 1).trim();
+    const tail = sentence.slice(m.index + 1).trim();
+    if (words(head) >= 2 && words(tail) >= 3) return [head, tail];
+  }
+  return [sentence];
+}
+
 export class PiperTTS extends LocalTTS {
   label = 'local.PiperTTS';
+
+  /** The first clause of a long sentence, then the rest; both are requested at once, so the rest renders while the first plays. */
+  override async *renderParts(text: string): AsyncGenerator<Int16Array> {
+    const rendered = splitLeadClause(text).map((part) => this.renderSentence(part));
+    // A failure surfaces through the await below; the others must not become unhandled rejections.
+    for (const r of rendered) r.catch(() => undefined);
+    for (const r of rendered) yield await r;
+  }
 
   constructor(opts: PiperTTSOptions = {}) {
     // 22.05 kHz is resampled to the declared rate (24 kHz by default), as Flite's 16 kHz is.
