@@ -54,9 +54,12 @@ export interface ExtractPoolOptions {
 
 const MIB = 1024 * 1024;
 
+const DEFAULT_CONCURRENCY = Math.max(1, Math.min(4, availableParallelism()));
+
 export const DEFAULT_EXTRACT_POOL_OPTIONS: ExtractPoolOptions = {
-  concurrency: Math.max(1, Math.min(4, availableParallelism())),
-  maxQueued: 16,
+  concurrency: DEFAULT_CONCURRENCY,
+  // A waiting job holds its upload (up to 10 MiB) in the API; a short queue bounds that too.
+  maxQueued: 2 * DEFAULT_CONCURRENCY,
   timeoutMs: 8_000,
   heapMiB: 192,
   maxRssBytes: 384 * MIB,

@@ -79,12 +79,127 @@ function filtersOf(dict) {
   return [...m[1].matchAll(/\/([^\s/[\]<>()]+)/g)].map((x) => x[1]);
 }
 
+/** Takes `n` bytes from the budget, or throws BudgetError. */
+function spend(budget, n) {
+  if (n > budget.left) throw new BudgetError();
+  budget.left -= n;
+}
+
+const HEX = (b) => (b >= 0x30 && b <= 0x39 ? b - 0x30 : b >= 0x41 && b <= 0x46 ? b - 0x37 : b >= 0x61 && b <= 0x66 ? b - 0x57 : -1);
+
+/** ASCIIHexDecode (PDF 32000-1 §7.4.2): at most half the input. */
+function asciiHex(data, budget) {
+  const out = Buffer.allocUnsafe(Math.ceil(data.length / 2));
+  let n = 0;
+  let hi = -1;
+  for (const b of data) {
+    if (b === 0x3e) break;
+    const v = HEX(b);
+    if (v < 0) continue;
+    if (hi < 0) hi = v;
+    else {
+      out[n++] = (hi << 4) | v;
+      hi = -1;
+    }
+  }
+  if (hi >= 0) out[n++] = hi << 4;
+  spend(budget, n);
+  return out.subarray(0, n);
+}
+
+/** ASCII85Decode (§7.4.3): 'z' stands for four zero bytes, so up to 4× the input. Sized first, then written once. */
+function ascii85(data, budget) {
+  let end = data.indexOf(0x7e);
+  if (end === -1) end = data.length;
+  let max = 0;
+  for (let i = 0; i < end; i++) max += data[i] === 0x7a ? 4 : 1;
+  spend(budget, max);
+  const out = Buffer.alloc(max);
+  let n = 0;
+  let v = 0;
+  let count = 0;
+  for (let i = 0; i < end; i++) {
+    const b = data[i];
+    if (b === 0x7a && count === 0) {
+      n += 4;
+      continue;
+    }
+    if (b < 0x21 || b > 0x75) continue;
+    v = v * 85 + (b - 0x21);
+    if (++count === 5) {
+      out.writeUInt32BE(v >>> 0, n);
+      n += 4;
+      v = 0;
+      count = 0;
+    }
+  }
+  if (count > 1) {
+    for (let k = count; k < 5; k++) v = v * 85 + 84;
+    const last = Buffer.alloc(4);
+    last.writeUInt32BE(v >>> 0, 0);
+    last.copy(out, n, 0, count - 1);
+    n += count - 1;
+  }
+  return out.subarray(0, n);
+}
+
+/** RunLengthDecode (§7.4.5): a two-byte record can expand to 128 bytes. Sized first, then written once. */
+function runLength(data, budget) {
+  let size = 0;
+  for (let i = 0; i < data.length; ) {
+    const len = data[i++];
+    if (len === 128) break;
+    if (len < 128) {
+      size += Math.min(len + 1, data.length - i);
+      i += len + 1;
+    } else if (i++ < data.length) size += 257 - len;
+  }
+  spend(budget, size);
+  const out = Buffer.alloc(size);
+  let n = 0;
+  for (let i = 0; i < data.length && n < size; ) {
+    const len = data[i++];
+    if (len === 128) break;
+    if (len < 128) {
+      const run = data.subarray(i, Math.min(i + len + 1, data.length));
+      out.set(run, n);
+      n += run.length;
+      i += len + 1;
+    } else if (i < data.length) {
+      out.fill(data[i++], n, n + 257 - len);
+      n += 257 - len;
+    }
+  }
+  return out;
+}
+
+/** One filter stage within the budget; null where this check cannot decode it (the process limits still hold). */
+function decodeStage(name, data, budget) {
+  switch (name) {
+    case 'FlateDecode':
+    case 'Fl':
+      return inflateWithin(data, false, budget);
+    case 'ASCIIHexDecode':
+    case 'AHx':
+      return asciiHex(data, budget);
+    case 'ASCII85Decode':
+    case 'A85':
+      return ascii85(data, budget);
+    case 'RunLengthDecode':
+    case 'RL':
+      return runLength(data, budget);
+    default:
+      return null;
+  }
+}
+
 const looksZlib = (d) => d.length >= 2 && (d[0] & 0x0f) === 8 && ((d[0] << 8) | d[1]) % 31 === 0;
 
 /**
- * Walks every stream in the file (object streams included: they are streams too) and inflates its
- * Flate stages, chained ones included, against one budget for the whole document. pdf.js would
- * inflate the same data into growing buffers, which is what the probe's 400 MB bomb did.
+ * Walks every stream in the file (object streams included: they are streams too) and decodes its
+ * Flate, ASCIIHex, ASCII85 and RunLength stages, chained ones included, against one budget for
+ * the whole document. pdf.js would decode the same data into growing buffers, which is what the
+ * probe's 400 MB bomb did. Other filters (LZW, image codecs) are left to the process limits.
  */
 function checkPdfStreams(bytes, limits) {
   const budget = { left: limits.maxDecodedBytes };
@@ -105,8 +220,7 @@ function checkPdfStreams(bytes, limits) {
     // An indirect /Filter cannot be resolved here; zlib data is inflated anyway.
     if (filters === null) filters = looksZlib(data) ? ['FlateDecode'] : [];
     for (const f of filters) {
-      if (f !== 'FlateDecode' && f !== 'Fl') break;
-      const out = inflateWithin(data, false, budget);
+      const out = decodeStage(f, data, budget);
       if (!out) break;
       data = out;
     }

@@ -158,6 +158,27 @@ function runLengthBomb(repeats: number): Uint8Array {
   return out;
 }
 
+/** ASCII85 (PDF 32000-1 §7.4.3), with 'z' for all-zero groups, ended by '~>'. */
+function ascii85(data: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < data.length; i += 4) {
+    const n = Math.min(4, data.length - i);
+    let v = 0;
+    for (let k = 0; k < 4; k++) v = v * 256 + (k < n ? data[i + k]! : 0);
+    if (v === 0 && n === 4) {
+      out += 'z';
+      continue;
+    }
+    const digits: string[] = [];
+    for (let k = 0; k < 5; k++) {
+      digits.unshift(String.fromCharCode(0x21 + (v % 85)));
+      v = Math.floor(v / 85);
+    }
+    out += digits.slice(0, n + 1).join('');
+  }
+  return `${out}~>`;
+}
+
 const SIGNATURES: Record<string, number[]> = {
   png: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
   jpeg: [0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0],
@@ -253,7 +274,16 @@ export function generateHostileCorpus(seed = 15): HostileDoc[] {
   // Non-Flate expansion: RunLength (64×) and ASCIIHex content streams, bounded by the child's limits.
   for (const repeats of [1024, 65536, 262144]) add('pdf-runlength', 'cv.pdf', () => onePagePdf({ dict: '/Filter /RunLengthDecode', data: concat(runLength(enc.encode(textOps(LINES))).slice(0, -1), runLengthBomb(repeats)) }));
   add('pdf-asciihex', 'cv.pdf', () => onePagePdf({ dict: '/Filter /ASCIIHexDecode', data: `${Buffer.from(textOps(LINES)).toString('hex')}>` }));
-  add('pdf-asciihex', 'cv.pdf', () => onePagePdf({ dict: '/Filter [/ASCIIHexDecode /FlateDecode]', data: `${Buffer.from(flateBomb(100)).toString('hex')}>` }));
+  add('pdf-asciihex', 'cv.pdf', () => onePagePdf({ dict: '/Filter [/ASCIIHexDecode /FlateDecode]', data: `${Buffer.from(flateBomb(100)).toString('hex')}>` }), [413]);
+  add('pdf-runlength', 'cv.pdf', () => onePagePdf({ dict: '/Filter /RunLengthDecode', data: concat(runLength(enc.encode(textOps(LINES))).slice(0, -1), runLengthBomb(600_000)) }), [413]);
+  add('pdf-ascii85', 'cv.pdf', () => onePagePdf({ dict: '/Filter /ASCII85Decode', data: ascii85(enc.encode(textOps(LINES))) }), [200]);
+  add('pdf-ascii85', 'cv.pdf', () => onePagePdf({ dict: '/Filter [/A85 /Fl]', data: ascii85(deflateSync(textOps(LINES))) }), [200]);
+  add('pdf-ascii85', 'cv.pdf', () => onePagePdf({ dict: '/Filter [/ASCII85Decode /FlateDecode]', data: ascii85(flateBomb(200)) }), [413]);
+  // 'z' is four zero bytes: 9 MB of it would be 36 MB, under the budget; chained with more, over it.
+  add('pdf-ascii85', 'cv.pdf', () => onePagePdf({ dict: '/Filter /ASCII85Decode', data: `${ascii85(enc.encode(textOps(LINES))).slice(0, -2)}${'z'.repeat(4 * MIB)}~>` }));
+  add('pdf-ascii85', 'cv.pdf', () =>
+    onePagePdf({ dict: '/Filter [/ASCII85Decode /ASCIIHexDecode]', data: ascii85(enc.encode(`${Buffer.from(textOps(LINES)).toString('hex')}${'0'.repeat(7 * MIB)}>`)) }),
+  );
 
   // ---- PDF structure: deep nesting, page trees, cross-reference tables ----
   for (const depth of [1000, 50_000, 500_000]) {
