@@ -25,6 +25,12 @@ describe('parseAgentEnv', () => {
     expect(() => parseAgentEnv({ ...BASE, AGENT_TURN_TUNING: 'fast' })).toThrow(/AGENT_TURN_TUNING/);
   });
 
+  it('waits two minutes for a candidate to rejoin unless AGENT_REJOIN_GRACE_SECONDS says otherwise', () => {
+    expect(parseAgentEnv({ ...BASE, AGENT_REJOIN_GRACE_SECONDS: '' }).AGENT_REJOIN_GRACE_SECONDS).toBe(120);
+    expect(parseAgentEnv({ ...BASE, AGENT_REJOIN_GRACE_SECONDS: '15' }).AGENT_REJOIN_GRACE_SECONDS).toBe(15);
+    expect(() => parseAgentEnv({ ...BASE, AGENT_REJOIN_GRACE_SECONDS: '0' })).toThrow(/AGENT_REJOIN_GRACE_SECONDS/);
+  });
+
   it('lists every problem at once', () => {
     let error: unknown;
     try {

@@ -59,6 +59,11 @@ const EnvSchema = z.object({
   AGENT_HEALTH_PORT: intWithDefault(8081, 0, 65535),
   SPOOL_DIR: withDefault('.data/spool'),
   /**
+   * How long the recruiter waits for a candidate who left the room (reload, network loss, tab
+   * crash) before the interview closes as "candidate left" (docs/decisions/011-rejoin-grace.md).
+   */
+  AGENT_REJOIN_GRACE_SECONDS: intWithDefault(120, 1, 3600),
+  /**
    * `tuned` (default): the patient interviewer's end-of-turn settings (local turn detector, longer
    * endpointing, ramble limit). `stock`: the framework's defaults, no overrides, so the benchmark
    * can measure what the tuning costs or saves.

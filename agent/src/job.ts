@@ -5,12 +5,14 @@
  * turn-recorder.ts, provider choice in providers/, turn-taking in turn/.
  */
 import { log, voice, type JobContext, type VAD } from '@livekit/agents';
-import { DispatchMetadata } from '@mockroom/core';
+import { RoomEvent, type RemoteParticipant } from '@livekit/rtc-node';
+import { CANDIDATE_IDENTITY_PREFIX, DispatchMetadata, type InterviewStatus } from '@mockroom/core';
 import { AgentApiClient } from './api-client.js';
 import type { AgentEnv } from './env.js';
 import { createInterviewer, type Interviewer } from './interviewer/interviewer.js';
 import { createRecruiterAgent } from './interviewer/recruiter-agent.js';
 import { filterPersonalDataFromLogs } from './log-privacy.js';
+import { RejoinGrace } from './rejoin-grace.js';
 import { applyOverride, buildProviders } from './providers/registry.js';
 import { TurnRecorder } from './turn-recorder.js';
 import { attachTurnHandling, turnHandlingOptions } from './turn/handling.js';
@@ -20,6 +22,15 @@ import { createVad } from './turn/vad.js';
 export const USER_AWAY_SECONDS = 40;
 /** The offline recogniser's native rate (the en-us PocketSphinx model is wideband, 16 kHz). */
 const LOCAL_STT_SAMPLE_RATE = 16_000;
+
+/** An interview in one of these states takes no job: a token minted before the end joins an empty call. */
+export function isClosedStatus(status: InterviewStatus): boolean {
+  return status === 'ended' || status === 'failed';
+}
+
+function isCandidate(p: { identity: string }): boolean {
+  return p.identity.startsWith(CANDIDATE_IDENTITY_PREFIX);
+}
 
 export interface ProcessUserData {
   vad?: VAD;
@@ -36,8 +47,14 @@ export async function runInterviewJob(ctx: JobContext<ProcessUserData>, env: Age
   const { interviewId } = DispatchMetadata.parse(JSON.parse(ctx.job.metadata || '{}'));
   let closedReason: 'candidate_left' | 'error' | null = null;
   let interviewer: Interviewer | null = null;
+  /** Set when the interview was already over at dispatch: the job leaves without a word or a write. */
+  let refused = false;
 
   ctx.addShutdownCallback(async () => {
+    if (refused) {
+      await api.close();
+      return;
+    }
     const tracker = interviewer?.tracker;
     tracker?.end(closedReason ?? 'error');
     const reason = tracker?.ended ?? closedReason ?? 'error';
@@ -53,6 +70,14 @@ export async function runInterviewJob(ctx: JobContext<ProcessUserData>, env: Age
   contextFetch.catch(() => undefined);
   await ctx.connect();
   const context = await contextFetch;
+  if (isClosedStatus(context.status)) {
+    // A stale token (minted before the end) re-created the room and dispatched us: no greeting, no
+    // state change, no end record.
+    refused = true;
+    logger.info({ status: context.status }, 'interview already closed; leaving');
+    ctx.shutdown('interview already closed');
+    return;
+  }
   const { config, rejected } = applyOverride(env.providers, context.providers);
   if (rejected.length > 0) logger.warn({ rejected }, 'provider override not allowed here; using defaults');
 
@@ -93,9 +118,54 @@ export async function runInterviewJob(ctx: JobContext<ProcessUserData>, env: Age
       'end-of-turn prediction',
     );
   });
+  let sessionStarted = false;
+  // The candidate leaving the room is not the end: the job waits for them to come back
+  // (docs/decisions/011-rejoin-grace.md). Only the candidate's End, the recruiter's goodbye, the time
+  // box or this grace period end an interview.
+  const grace = new RejoinGrace({
+    graceMs: env.AGENT_REJOIN_GRACE_SECONDS * 1000,
+    onExpired: () => {
+      logger.info({ graceSeconds: env.AGENT_REJOIN_GRACE_SECONDS }, 'candidate did not come back; closing');
+      tracker.end('candidate_left');
+      ctx.shutdown('candidate did not come back');
+    },
+    onReturned: (awayMs) => {
+      logger.info({ awayMs }, 'candidate back in the room');
+      if (sessionStarted && tracker.ended === null) chosen.welcomeBack(session);
+    },
+  });
+  ctx.addShutdownCallback(async () => grace.dispose());
+  const candidateSids = new Set<string>();
+  const onCandidatePresent = (p: RemoteParticipant) => {
+    if (!isCandidate(p) || !p.sid || candidateSids.has(p.sid)) return;
+    candidateSids.add(p.sid);
+    grace.joined();
+  };
+  ctx.room.on(RoomEvent.ParticipantConnected, onCandidatePresent);
+  ctx.room.on(RoomEvent.ParticipantDisconnected, (p: RemoteParticipant) => {
+    if (!isCandidate(p)) return;
+    // A reload can bring the new connection in before the old one is gone: still present.
+    if ([...ctx.room.remoteParticipants.values()].some((o) => isCandidate(o) && o.sid !== p.sid)) return;
+    grace.left();
+    if (sessionStarted) void session.interrupt();
+    logger.info({ graceSeconds: env.AGENT_REJOIN_GRACE_SECONDS }, 'candidate left the room; waiting for a rejoin');
+    // The candidate's End closes the interview before their client leaves: then there is nobody to
+    // wait for. The state comes from the API, which alone knows.
+    void api
+      .getContext(interviewId)
+      .then((now) => {
+        if (!isClosedStatus(now.status) || !grace.absent) return;
+        tracker.end('candidate_left');
+        ctx.shutdown('interview closed by the candidate');
+      })
+      .catch(() => undefined);
+  });
+  for (const p of ctx.room.remoteParticipants.values()) onCandidatePresent(p);
+
   session.on(voice.AgentSessionEventTypes.UserStateChanged, (ev) => {
-    // A long silence: the interviewer checks in (the rule brain ends the call after repeated silence).
-    if (ev.newState === 'away' && tracker.ended === null) session.generateReply();
+    // A long silence: the interviewer checks in (the rule brain ends the call after repeated
+    // silence). Not while the candidate is out of the room: the grace period decides then.
+    if (ev.newState === 'away' && tracker.ended === null && !grace.absent) session.generateReply();
   });
   session.on(voice.AgentSessionEventTypes.SpeechCreated, (ev) => {
     void ev.speechHandle.waitForPlayout().then(() => {
@@ -107,7 +177,13 @@ export async function runInterviewJob(ctx: JobContext<ProcessUserData>, env: Age
     ctx.shutdown('session closed');
   });
 
-  const timeBox = setTimeout(() => chosen.timeBoxOver(session), Math.max(1_000, context.timeBoxSeconds * 1000 - tracker.elapsedMs));
+  const timeBox = setTimeout(() => {
+    // Nobody to say goodbye to: the time box ends the call at once.
+    if (grace.absent) {
+      tracker.end('time_box');
+      ctx.shutdown('time box over while the candidate was away');
+    } else chosen.timeBoxOver(session);
+  }, Math.max(1_000, context.timeBoxSeconds * 1000 - tracker.elapsedMs));
   timeBox.unref?.();
   ctx.addShutdownCallback(async () => clearTimeout(timeBox));
 
@@ -117,6 +193,8 @@ export async function runInterviewJob(ctx: JobContext<ProcessUserData>, env: Age
     // No audio, traces or transcript leave this process except through our own API.
     record: false,
     inputOptions: {
+      // The candidate leaving (reload, network loss) must not close the session: RejoinGrace decides.
+      closeOnDisconnect: false,
       // PocketSphinx and Silero both work at 16 kHz: asking the room for 16 kHz audio saves the
       // second resampling pass (24 kHz → 16 kHz) that each of them would otherwise run per frame.
       ...(config.sttProvider === 'local' ? { audioSampleRate: LOCAL_STT_SAMPLE_RATE } : {}),
@@ -127,5 +205,6 @@ export async function runInterviewJob(ctx: JobContext<ProcessUserData>, env: Age
       },
     },
   });
+  sessionStarted = true;
   chosen.open(session);
 }

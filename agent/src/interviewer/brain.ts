@@ -158,6 +158,17 @@ export class InterviewBrain {
     this.lastPrompt = q ? [q.text] : [];
   }
 
+  /**
+   * The candidate came back to the room after leaving it (reload, network loss): the next
+   * proactive reply welcomes them back and repeats the open question. Before the greeting there is
+   * nothing to repeat, so the greeting stands.
+   */
+  candidateReturned(): void {
+    if (!this.started || this.endReason) return;
+    this.resumed = true;
+    this.nudges = 0;
+  }
+
   /** A reply when nothing new was said: the opening, a resumed opening, a wrap-up, or a check-in. */
   proactive(): InterviewerReply {
     if (this.endReason) return this.reply('none', [], null);

@@ -206,6 +206,31 @@ describe('rule-based interviewer in a text-only session', () => {
   });
 });
 
+describe('a candidate who leaves the room and comes back', () => {
+  it('is welcomed back with the open question repeated, and the interview carries on from it', async () => {
+    const s = await start();
+    await s.open();
+    const follow = await s.answer('I fixed a bug.');
+    expect(follow.reply.kind).toBe('follow_up');
+    s.brain.candidateReturned();
+    const back = await s.proactive();
+    expect(back.reply.kind).toBe('resume');
+    expect(back.text).toMatch(/^Welcome back, Ada/);
+    // The open prompt is the follow-up the candidate was answering, said again word for word.
+    expect(back.text.endsWith(follow.text.split('. ').pop()!)).toBe(true);
+    expect(back.reply.questionId).toBe('q1');
+    const next = await s.answer(STRONG_BEHAVIOURAL_ANSWER);
+    expect(next.text).toContain(Q2);
+  });
+
+  it('is greeted normally when they left before the greeting', async () => {
+    const s = await start();
+    s.brain.candidateReturned();
+    const r = await s.open();
+    expect(r.reply.kind).toBe('greeting');
+  });
+});
+
 describe('simulated candidates', () => {
   it('rambling: the recruiter cuts in politely and moves on', async () => {
     const s = await start();

@@ -23,6 +23,8 @@ export interface Interviewer {
   ownLlm(): llm.LLM;
   /** The opening: greeting, or welcome back on a resumed call. */
   open(session: voice.AgentSession): void;
+  /** The candidate came back after leaving the room: welcome back and repeat the open question. */
+  welcomeBack(session: voice.AgentSession): void;
   /** The time box is over: wrap up and say goodbye. */
   timeBoxOver(session: voice.AgentSession): void;
   /** The candidate has talked past the framework's user-turn limit: move on politely. */

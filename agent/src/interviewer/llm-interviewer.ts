@@ -67,6 +67,11 @@ export class LlmInterviewer implements Interviewer {
     session.generateReply({ instructions: this.tracker.resumed ? RESUME_INSTRUCTIONS : GREETING_INSTRUCTIONS });
   }
 
+  welcomeBack(session: voice.AgentSession): void {
+    if (!this.tracker.started) return this.open(session);
+    session.generateReply({ instructions: RESUME_INSTRUCTIONS });
+  }
+
   timeBoxOver(session: voice.AgentSession): void {
     session.generateReply({ instructions: TIME_BOX_INSTRUCTIONS });
   }

@@ -40,6 +40,11 @@ export class RuleInterviewer implements Interviewer {
     session.generateReply();
   }
 
+  welcomeBack(session: voice.AgentSession): void {
+    this.brain.candidateReturned();
+    session.generateReply();
+  }
+
   timeBoxOver(session: voice.AgentSession): void {
     this.brain.requestWrapUp();
     session.generateReply();

@@ -1,6 +1,13 @@
 /**
  * LiveKit webhook: signature verified over the raw body (LiveKit signs a sha256 of it in a JWT),
  * de-duplicated by event id (a captured signed request can be replayed), then interview state moves.
+ *
+ * A candidate leaving the room is not the end of the interview (a reload, a network drop): the
+ * agent waits for them for its grace period and closes the interview itself if they do not come
+ * back (docs/decisions/011-rejoin-grace.md). So participant_left changes nothing here; only
+ * room_finished (everyone, agent included, gone past the room's departure timeout) closes what is
+ * still open. A late join on an ended interview changes nothing either: markLive moves only a
+ * scheduled interview.
  */
 import { Hono } from 'hono';
 import { CANDIDATE_IDENTITY_PREFIX, parseRoomName } from '@mockroom/core';
@@ -29,7 +36,7 @@ export function createLivekitWebhookRoutes() {
       const identity = event.participant?.identity ?? '';
       if (event.event === 'participant_joined' && identity.startsWith(CANDIDATE_IDENTITY_PREFIX)) {
         await t.markLive(interviewId);
-      } else if (event.event === 'room_finished' || (event.event === 'participant_left' && identity.startsWith(CANDIDATE_IDENTITY_PREFIX))) {
+      } else if (event.event === 'room_finished') {
         await t.close({ interviewId, reason: 'candidate_left' });
       }
       return true;
