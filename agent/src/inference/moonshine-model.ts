@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-node';
 import { MoonshineTokenizer } from './moonshine-tokenizer.js';
+import { onnxFromOrt } from './ort-to-onnx.js';
 import { guardTranscript, maxTokensFor, type GuardVerdict } from './transcript-guard.js';
 
 export const MOONSHINE_SAMPLE_RATE = 16_000;
@@ -83,10 +84,13 @@ export class MoonshineModel {
       interOpNumThreads: 1,
       graphOptimizationLevel: 'all',
     };
-    const [encoder, decoder] = await Promise.all([
-      ort.InferenceSession.create(join(dir, 'encoder_model.ort'), sessionOptions),
-      ort.InferenceSession.create(join(dir, 'decoder_model_merged.ort'), sessionOptions),
-    ]);
+    // Derived ONNX files (see ort-to-onnx.ts) beside the fetched ones; the set-up's checksums
+    // cover only the fetched files.
+    const cacheDir = join(dir, 'onnx');
+    const encoderPath = await onnxFromOrt(join(dir, 'encoder_model.ort'), cacheDir);
+    const decoderPath = await onnxFromOrt(join(dir, 'decoder_model_merged.ort'), cacheDir);
+    const encoder = await ort.InferenceSession.create(encoderPath, sessionOptions);
+    const decoder = await ort.InferenceSession.create(decoderPath, sessionOptions);
     return new MoonshineModel(encoder, decoder, MoonshineTokenizer.fromFile(join(dir, 'tokenizer.bin')));
   }
 
