@@ -65,11 +65,15 @@ describe('provider registry', () => {
     expect(buildLlm(LOCAL, () => marker)).toBe(marker);
   });
 
-  it('builds Moonshine for STT_PROVIDER=moonshine and keeps PocketSphinx selectable by name', async () => {
+  it('builds Moonshine for STT_PROVIDER=local and =moonshine, and PocketSphinx only by its name', async () => {
     const moonshine = await buildStt({ ...LOCAL, sttProvider: 'moonshine' });
     expect(moonshine.provider).toBe('moonshine');
     expect((await buildStt({ ...LOCAL, sttProvider: 'pocketsphinx' })).provider).toBe('pocketsphinx');
     expect(localSpeechEngines({ sttProvider: 'moonshine', ttsProvider: 'openai' })).toMatchObject({ moonshine: true, stt: false });
+    // The offline default is Moonshine; PocketSphinx only by its own name.
+    expect((await buildStt(LOCAL)).provider).toBe('moonshine');
+    expect(localSpeechEngines({ sttProvider: 'local', ttsProvider: 'openai' })).toMatchObject({ moonshine: true, stt: false });
+    expect(localSpeechEngines({ sttProvider: 'pocketsphinx', ttsProvider: 'openai' })).toMatchObject({ moonshine: false, stt: true });
   });
 
   it('builds Piper for TTS_PROVIDER=piper (ignoring another engine\'s voice name) and keeps Flite selectable by name', async () => {

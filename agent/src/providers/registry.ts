@@ -112,11 +112,11 @@ export function localSpeechEngines(cfg: Pick<ProviderConfig, 'sttProvider' | 'tt
   piper: boolean;
 } {
   return {
-    stt: cfg.sttProvider === 'local' || cfg.sttProvider === 'pocketsphinx',
+    stt: cfg.sttProvider === 'pocketsphinx',
     flite: cfg.ttsProvider === 'local' || cfg.ttsProvider === 'flite',
     espeak: cfg.ttsProvider === 'espeak',
-    // Moonshine runs in the worker's shared inference process, not in each job process.
-    moonshine: cfg.sttProvider === 'moonshine',
+    // Moonshine (the offline default) runs in the worker's shared inference process, not in each job process.
+    moonshine: cfg.sttProvider === 'local' || cfg.sttProvider === 'moonshine',
     // Piper's voice is held once by the same inference process; jobs only phonemize (eSpeak).
     piper: cfg.ttsProvider === 'piper',
   };
@@ -147,11 +147,11 @@ async function loadLocal() {
 
 export async function buildStt(cfg: ProviderConfig): Promise<stt.STT> {
   switch (cfg.sttProvider as SttProviderName) {
-    case 'local':
     case 'pocketsphinx': {
       const local = await loadLocal();
       return new local.PocketSphinxSTT();
     }
+    case 'local':
     case 'moonshine': {
       const { MoonshineSTT } = await import('./local/moonshine-stt.js');
       return new MoonshineSTT();
