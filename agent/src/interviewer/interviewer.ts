@@ -11,7 +11,6 @@ import { RuleInterviewer } from './rule-interviewer.js';
 import { LlmInterviewer } from './llm-interviewer.js';
 
 export interface Interviewer {
-  readonly kind: 'rules' | 'llm';
   readonly tracker: PlanTracker;
   /** The agent's instructions and tools. */
   readonly instructions: string;

@@ -45,7 +45,6 @@ export function createPlanTools(tracker: PlanTracker) {
 }
 
 export class LlmInterviewer implements Interviewer {
-  readonly kind = 'llm';
   readonly instructions: string;
   readonly tools: llm.ToolContextLike;
 

@@ -11,7 +11,6 @@ import type { PlanTracker } from './plan-tracker.js';
 import { RuleInterviewerLLM } from './rule-llm.js';
 
 export class RuleInterviewer implements Interviewer {
-  readonly kind = 'rules';
   readonly instructions = 'Rule-based recruiter: replies come from the interview plan.';
   readonly tools = undefined;
   readonly brain: InterviewBrain;
