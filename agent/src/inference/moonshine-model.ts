@@ -5,6 +5,7 @@
  * One instance holds ~65 MB of weights; the inference service keeps one per worker host.
  */
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-node';
@@ -86,9 +87,8 @@ export class MoonshineModel {
     };
     // Derived ONNX files (see ort-to-onnx.ts) beside the fetched ones; the set-up's checksums
     // cover only the fetched files.
-    const cacheDir = join(dir, 'onnx');
-    const encoderPath = await onnxFromOrt(join(dir, 'encoder_model.ort'), cacheDir);
-    const decoderPath = await onnxFromOrt(join(dir, 'decoder_model_merged.ort'), cacheDir);
+    const encoderPath = await loadablePath(join(dir, 'encoder_model.ort'), dir);
+    const decoderPath = await loadablePath(join(dir, 'decoder_model_merged.ort'), dir);
     const encoder = await ort.InferenceSession.create(encoderPath, sessionOptions);
     const decoder = await ort.InferenceSession.create(decoderPath, sessionOptions);
     return new MoonshineModel(encoder, decoder, MoonshineTokenizer.fromFile(join(dir, 'tokenizer.bin')));
@@ -110,8 +110,6 @@ export class MoonshineModel {
     const tokens: number[] = [];
     let hitCap = true;
     const empty = new Float32Array(0);
-    const heads = (hidden.dims[0] ?? 1) as number;
-    void heads;
     // First step: no cache branch; cache inputs are zero-length and only their shapes matter.
     const kvShape = this.#emptyKvShape();
     let feeds: Feeds = {
@@ -172,6 +170,21 @@ export class MoonshineModel {
   async release(): Promise<void> {
     await Promise.all([this.#encoder.release(), this.#decoder.release()]);
   }
+}
+
+/**
+ * The ONNX twin of an `.ort` file, cached in `<modelDir>/onnx`, else (read-only model folder) in
+ * the system's temporary folder; the `.ort` itself, slower but correct, if neither can be written.
+ */
+async function loadablePath(ortPath: string, modelDir: string): Promise<string> {
+  for (const cacheDir of [join(modelDir, 'onnx'), join(tmpdir(), 'mockroom-moonshine-onnx')]) {
+    try {
+      return await onnxFromOrt(ortPath, cacheDir);
+    } catch {
+      // Next place; the error names only a path, and the .ort still works.
+    }
+  }
+  return ortPath;
 }
 
 function argmax(values: Float32Array, offset: number, length: number): number {
