@@ -3,6 +3,11 @@
  * API, publishes the microphone, follows the recruiter agent's state, collects captions, sends
  * typed answers on `lk.chat`, and reports problems in words. React reads it through
  * useSyncExternalStore, so reconnects and StrictMode re-mounts do not fight over one Room.
+ *
+ * Connection loss: livekit-client's own reconnection shows as the 'reconnecting' phase; when it
+ * fails, the call rejoins once by itself with a fresh token (the same interview: the recruiter waits
+ * for the candidate, docs/decisions/011-rejoin-grace.md), then offers Rejoin. The end of the
+ * interview (goodbye, time box, End) is an end with a notice, never an error (call-state.ts).
  */
 import {
   ConnectionState,
@@ -18,7 +23,7 @@ import {
   createLocalAudioTrack,
   type TextStreamReader,
 } from 'livekit-client';
-import type { CHAT_TOPIC as CoreChatTopic } from '@mockroom/core';
+import type { CHAT_TOPIC as CoreChatTopic, EndReason } from '@mockroom/core';
 import { api, ApiError } from '../api.js';
 import {
   ATTR_FINAL,
@@ -31,9 +36,12 @@ import {
   type CaptionSpeaker,
   type CaptionState,
 } from './captions.js';
+import { afterAgentLeft, afterDisconnect, endNotice, type DisconnectCause } from './call-state.js';
 
 /** How long to wait for the recruiter to join before telling the candidate. */
 export const AGENT_ARRIVAL_TIMEOUT_MS = 15_000;
+/** Times the interview's state is read after the recruiter leaves, a second apart. */
+const AGENT_LEFT_STATUS_CHECKS = 3;
 export const AGENT_STATE_ATTRIBUTE = 'lk.agent.state';
 /** Same value as core's CHAT_TOPIC; typed against it so the bundle needs no schema code. */
 export const CHAT_TOPIC: typeof CoreChatTopic = 'lk.chat';
@@ -69,6 +77,21 @@ export interface CallSnapshot {
   startedAt: number | null;
   localMicTrack: MediaStreamTrack | null;
   agentAudioTrack: MediaStreamTrack | null;
+  /** Set once the interview is over: how the end is told (not an error). */
+  endNotice: string | null;
+}
+
+function toCause(reason: DisconnectReason | undefined): DisconnectCause {
+  switch (reason) {
+    case DisconnectReason.CLIENT_INITIATED:
+      return 'client';
+    case DisconnectReason.ROOM_DELETED:
+      return 'room-deleted';
+    case DisconnectReason.DUPLICATE_IDENTITY:
+      return 'duplicate-identity';
+    default:
+      return 'other';
+  }
 }
 
 const PROBLEM_TEXT: Record<CallProblemKind, string> = {
@@ -79,7 +102,7 @@ const PROBLEM_TEXT: Record<CallProblemKind, string> = {
   'mic-missing': 'No microphone was found. Plug one in and rejoin — meanwhile you can type your answers.',
   'agent-late':
     'The recruiter has not joined yet. We are still waiting; if this persists, end the call and try again in a minute.',
-  'agent-left': 'The recruiter left the call.',
+  'agent-left': 'The recruiter dropped out of the call. Waiting for them to come back…',
   'connect-failed': 'Could not connect to the interview room.',
   disconnected: 'The connection was lost.',
   'audio-blocked': 'Your browser blocked audio playback. Press “Enable audio” to hear the recruiter.',
@@ -117,6 +140,8 @@ export class InterviewCall {
   /** Set by leave(): a join still in flight must not open a room afterwards. */
   private disposed = false;
   private typedSeq = 0;
+  /** Automatic full rejoins since the call was last live (call-state.ts AUTO_REJOINS). */
+  private autoRejoins = 0;
   private snap: CallSnapshot = {
     phase: 'idle',
     agentState: 'initializing',
@@ -128,6 +153,7 @@ export class InterviewCall {
     startedAt: null,
     localMicTrack: null,
     agentAudioTrack: null,
+    endNotice: null,
   };
 
   constructor(
@@ -162,8 +188,11 @@ export class InterviewCall {
   }
 
   /** Connect and publish the microphone. Safe to call again after a failure ("Rejoin"). */
+  private deviceId: string | undefined;
+
   async join(opts: { deviceId?: string } = {}): Promise<void> {
-    if (this.snap.phase === 'connecting' || this.snap.phase === 'live' || this.snap.phase === 'waiting-agent') return;
+    this.deviceId = opts.deviceId ?? this.deviceId;
+    if (this.snap.phase === 'connecting' || this.snap.phase === 'live' || this.snap.phase === 'waiting-agent' || this.snap.phase === 'ended') return;
     this.endedByUs = false;
     this.set({ phase: 'connecting', problems: [] });
 
@@ -176,6 +205,8 @@ export class InterviewCall {
       token = await api.getToken(this.interviewId);
       if (this.disposed) return this.releaseMic();
     } catch (err) {
+      // A reload after the end, or a rejoin that came too late: the interview is over, not broken.
+      if (err instanceof ApiError && err.code === 'interview_closed') return this.finish();
       const message = err instanceof ApiError ? `${PROBLEM_TEXT['connect-failed']} ${err.message}` : undefined;
       this.fail(problem('connect-failed', message));
       return;
@@ -250,10 +281,7 @@ export class InterviewCall {
       .on(RoomEvent.ParticipantDisconnected, (p: RemoteParticipant) => {
         if (!isAgentParticipant(p) || this.endedByUs) return;
         this.set({ agentPresent: false, agentAudioTrack: null, agentState: 'unknown' });
-        if (this.snap.phase === 'live') {
-          this.addProblem(problem('agent-left'));
-          this.set({ phase: 'ended' });
-        }
+        if (this.snap.phase === 'live') void this.onAgentLeft(room);
       })
       .on(RoomEvent.TrackSubscribed, (track: RemoteTrack, _pub, p: RemoteParticipant) => {
         if (track.kind !== Track.Kind.Audio) return;
@@ -289,12 +317,23 @@ export class InterviewCall {
       .on(RoomEvent.Disconnected, (reason?: DisconnectReason) => {
         if (this.room !== room) return;
         this.cleanupRoom();
-        if (this.endedByUs) {
-          this.set({ phase: 'ended' });
+        const outcome = afterDisconnect({ byUser: this.endedByUs, interviewOver: this.snap.endNotice !== null, cause: toCause(reason), autoRejoinsUsed: this.autoRejoins });
+        if (outcome === 'ended') {
+          if (this.endedByUs) this.set({ phase: 'ended' });
+          else void this.finish();
           return;
         }
-        if (reason === DisconnectReason.ROOM_DELETED || reason === DisconnectReason.CLIENT_INITIATED) {
-          this.set({ phase: 'ended' });
+        this.room = null;
+        // livekit-client stops the published microphone with the room; the next join opens a new one.
+        this.releaseMic();
+        if (outcome === 'auto-rejoin') {
+          this.autoRejoins += 1;
+          this.set({ phase: 'reconnecting' });
+          void this.join({ deviceId: this.deviceId });
+          return;
+        }
+        if (outcome === 'replaced') {
+          this.fail(problem('disconnected', 'This interview was opened in another tab or window, so this one left the call. Press Rejoin to take it back here.'));
           return;
         }
         this.fail(problem('disconnected', `${PROBLEM_TEXT.disconnected} Automatic reconnection did not succeed — press Rejoin.`));
@@ -333,7 +372,42 @@ export class InterviewCall {
     return 'recruiter';
   }
 
+  /** The recruiter left: the end of the interview if the API says so, else wait for it to come back. */
+  private async onAgentLeft(room: Room): Promise<void> {
+    // The agent records the end as it leaves; its post may land a moment after the departure.
+    for (let attempt = 0; attempt < AGENT_LEFT_STATUS_CHECKS; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, 1_000));
+      const status = await api.getInterview(this.interviewId).then(
+        (d) => d.interview.status,
+        () => null,
+      );
+      if (this.room !== room || this.endedByUs) return;
+      if (afterAgentLeft(status) === 'ended') return this.finish();
+    }
+    this.addProblem(problem('agent-left'));
+    this.set({ phase: 'waiting-agent' });
+  }
+
+  /**
+   * The interview is over (goodbye, time box, End, or it had ended before this page loaded): leave
+   * the room, stop the microphone and say so plainly.
+   */
+  private async finish(): Promise<void> {
+    const reason: EndReason | null = await api.getInterview(this.interviewId).then(
+      (d) => d.interview.endReason,
+      () => null,
+    );
+    this.endedByUs = true;
+    const room = this.room;
+    this.cleanupRoom();
+    this.room = null;
+    await room?.disconnect();
+    this.releaseMic();
+    this.set({ phase: 'ended', problems: [], endNotice: endNotice(reason) });
+  }
+
   private onAgentPresent(p: Participant): void {
+    this.autoRejoins = 0;
     if (this.agentTimer) clearTimeout(this.agentTimer);
     this.agentTimer = null;
     this.clearProblem('agent-late', 'agent-left');

@@ -4,6 +4,7 @@ import { api } from '../api.js';
 import { AudioVisualiser } from '../call/audio-visualiser.js';
 import { resumeAudio } from '../call/audio-level.js';
 import { visibleCaptions, type Caption } from '../call/captions.js';
+import { controlsEnabled } from '../call/call-state.js';
 import { InterviewCall, type AgentState, type CallPhase, type CallProblem, type CallSnapshot } from '../call/interview-call.js';
 import { formatClock } from '../format.js';
 import { navigate } from '../router.js';
@@ -72,6 +73,7 @@ export function CallPage(props: { interviewId: string }) {
   };
 
   const timeBoxSeconds = interview?.timeBoxSeconds ?? null;
+  const controls = controlsEnabled(snap?.phase ?? 'idle');
   // The interview answer carries no company or role (it never did; the old hand-written type said it might).
   const title = 'Interview';
 
@@ -87,6 +89,21 @@ export function CallPage(props: { interviewId: string }) {
         </div>
       </div>
 
+      {snap?.phase === 'reconnecting' ? (
+        <p className="alert alert-warning" role="status" data-testid="reconnecting">
+          Reconnecting… Your interview is kept while we get you back.
+        </p>
+      ) : null}
+      {snap?.endNotice ? (
+        <div className="alert alert-info" role="status" data-testid="call-ended">
+          <p>{snap.endNotice}</p>
+          <p>
+            <a href={`#/interviews/${encodeURIComponent(props.interviewId)}/report`} className="button primary">
+              See your report
+            </a>
+          </p>
+        </div>
+      ) : null}
       {snap ? <Problems problems={snap.problems} call={call} /> : null}
 
       <div className="call-grid">
@@ -110,17 +127,17 @@ export function CallPage(props: { interviewId: string }) {
               type="button"
               className="button"
               aria-pressed={snap?.muted ?? false}
-              disabled={!snap?.micAvailable}
+              disabled={!snap?.micAvailable || !controls.mute}
               onClick={() => call && snap && void call.setMuted(!snap.muted)}
             >
               {snap?.muted ? 'Unmute' : 'Mute'}
             </button>
-            <button type="button" className="button danger" onClick={() => void end()} disabled={ending || !call}>
+            <button type="button" className="button danger" onClick={() => void end()} disabled={ending || !call || !controls.end}>
               {ending ? 'Ending…' : 'End call'}
             </button>
           </div>
           <ErrorMessage error={endError} />
-          {snap?.phase === 'ended' && !ending ? (
+          {snap?.phase === 'ended' && !ending && !snap.endNotice ? (
             <p>
               <a href={`#/interviews/${encodeURIComponent(props.interviewId)}/report`} className="button primary">
                 See your report
@@ -132,7 +149,7 @@ export function CallPage(props: { interviewId: string }) {
         <section className="card captions-panel" aria-labelledby="captions-heading">
           <h2 id="captions-heading">Live captions</h2>
           <Captions captions={snap ? visibleCaptions(snap.captions) : []} />
-          <TypedAnswer call={call} disabled={!snap || (snap.phase !== 'live' && snap.phase !== 'waiting-agent')} />
+          <TypedAnswer call={call} disabled={!snap || !controls.typed} />
         </section>
       </div>
       <div ref={audioRef} hidden />
@@ -165,7 +182,7 @@ function Problems(props: { problems: CallProblem[]; call: InterviewCall | null }
   return (
     <div className="problems" role="alert" data-testid="call-problems">
       {props.problems.map((p) => (
-        <p key={p.kind} className={`alert ${p.kind === 'agent-late' || p.kind === 'audio-blocked' ? 'alert-warning' : 'alert-error'}`} data-problem={p.kind}>
+        <p key={p.kind} className={`alert ${p.kind === 'agent-late' || p.kind === 'agent-left' || p.kind === 'audio-blocked' ? 'alert-warning' : 'alert-error'}`} data-problem={p.kind}>
           {p.message}{' '}
           {p.kind === 'audio-blocked' ? (
             <button
@@ -241,6 +258,7 @@ function TypedAnswer(props: { call: InterviewCall | null; disabled: boolean }) {
           id="typed-answer"
           rows={2}
           value={text}
+          disabled={props.disabled}
           placeholder="Type here if you prefer not to speak. Enter sends, Shift+Enter adds a line."
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
