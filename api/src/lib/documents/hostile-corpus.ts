@@ -160,13 +160,13 @@ function runLengthBomb(repeats: number): Uint8Array {
 
 /** ASCII85 (PDF 32000-1 §7.4.3), with 'z' for all-zero groups, ended by '~>'. */
 function ascii85(data: Uint8Array): string {
-  let out = '';
+  const out: string[] = [];
   for (let i = 0; i < data.length; i += 4) {
     const n = Math.min(4, data.length - i);
     let v = 0;
     for (let k = 0; k < 4; k++) v = v * 256 + (k < n ? data[i + k]! : 0);
     if (v === 0 && n === 4) {
-      out += 'z';
+      out.push('z');
       continue;
     }
     const digits: string[] = [];
@@ -174,9 +174,10 @@ function ascii85(data: Uint8Array): string {
       digits.unshift(String.fromCharCode(0x21 + (v % 85)));
       v = Math.floor(v / 85);
     }
-    out += digits.slice(0, n + 1).join('');
+    out.push(digits.slice(0, n + 1).join(''));
   }
-  return `${out}~>`;
+  out.push('~>');
+  return out.join('');
 }
 
 const SIGNATURES: Record<string, number[]> = {
