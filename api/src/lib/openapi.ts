@@ -73,4 +73,6 @@ export const EmailField = z
   .trim()
   .toLowerCase()
   .max(254)
-  .pipe(z.email());
+  .pipe(z.email())
+  // The document names the format, so clients and fuzzers send addresses (zod's pipe would show a bare string).
+  .openapi({ format: 'email' });
