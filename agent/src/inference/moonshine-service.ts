@@ -124,7 +124,11 @@ export function defaultTranscriber(): MoonshineTranscriber {
         const req: MoonshineRequest = { pcm: encodePcm(pcm), voicedSeconds };
         const res = await executor.doInference(MOONSHINE_INFERENCE_METHOD, req).then(
           (r) => r as MoonshineResponse | undefined,
-          () => undefined,
+          (err: unknown) => {
+            // The job is shutting down: no reason to load a model here.
+            if (err instanceof Error && /IPC channel closed/.test(err.message)) throw new MoonshineServiceError('inference channel closed');
+            return undefined;
+          },
         );
         if (res && typeof res === 'object') return unwrap(res);
         shared = false;
