@@ -1,55 +1,60 @@
 /**
- * Shapes of the evaluation set. Labels are a careful recruiter's reading of each CV and job
- * description, written by hand for this set; they are never copied from what the rules output.
- * Skill labels are plain names ("classroom management", "postgresql"); the harness normalises
- * them through the same canonical vocabulary the analysis uses (see eval/README.md).
+ * Shapes of the evaluation set, as zod schemas the loader (index.ts) checks the JSON files
+ * against, and the types inferred from them. Labels are a careful recruiter's reading of each CV
+ * and job description, written by hand for this set; they are never copied from what the rules
+ * output. Skill labels are plain names ("classroom management", "postgresql"); the harness
+ * normalises them through the same canonical vocabulary the analysis uses (see eval/README.md).
  */
-import type { PlanQuestion } from '../../core/src/plan.js';
+import { z } from 'zod';
+import { QuestionKind } from '../../core/src/plan.js';
 
-export type Split = 'dev' | 'heldout';
+export const Split = z.enum(['dev', 'heldout']);
+export type Split = z.infer<typeof Split>;
 
-export interface CvJdCase {
-  id: string;
-  split: Split;
-  occupation: string;
+export const CvJdCase = z.strictObject({
+  id: z.string().min(1),
+  split: Split,
+  occupation: z.string(),
   /** e.g. "career changer", "junior", "mismatch" — free text for reading the results. */
-  profile: string;
-  role: string;
-  seniority: 'intern' | 'junior' | 'mid' | 'senior' | 'staff' | 'lead';
-  cv: string;
-  jd: string;
-  labels: {
+  profile: z.string(),
+  role: z.string(),
+  seniority: z.enum(['intern', 'junior', 'mid', 'senior', 'staff', 'lead']),
+  cv: z.string().min(1),
+  jd: z.string().min(1),
+  labels: z.strictObject({
     /** Must-haves as the JD states them (or as its responsibilities imply when it has no list). */
-    required: string[];
+    required: z.array(z.string()),
     /** Stated as desirable / preferred / a plus. */
-    niceToHave: string[];
+    niceToHave: z.array(z.string()),
     /** Requirements (from either list) the CV gives no evidence of. Matched = the rest. */
-    gaps: string[];
+    gaps: z.array(z.string()),
     /** Inclusive 0–100 band a careful recruiter would accept for the fit score. */
-    fitBand: [number, number];
-  };
-}
+    fitBand: z.tuple([z.number().min(0).max(100), z.number().min(0).max(100)]),
+  }),
+});
+export type CvJdCase = z.infer<typeof CvJdCase>;
 
-export interface StarLabel {
-  situation: boolean;
-  task: boolean;
-  action: boolean;
-  result: boolean;
-}
+export const StarLabel = z.strictObject({ situation: z.boolean(), task: z.boolean(), action: z.boolean(), result: z.boolean() });
+export type StarLabel = z.infer<typeof StarLabel>;
 
-export interface LabelledAnswer {
-  text: string;
-  star: StarLabel;
-}
+export const LabelledAnswer = z.strictObject({ text: z.string().min(1), star: StarLabel });
+export type LabelledAnswer = z.infer<typeof LabelledAnswer>;
 
 /** A strong and a weak answer to the same planned question. */
-export interface AnswerPairCase {
-  id: string;
-  split: Split;
-  occupation: string;
-  question: Pick<PlanQuestion, 'kind' | 'competency' | 'text' | 'keywords'> & { skill: string | null };
+export const AnswerPairCase = z.strictObject({
+  id: z.string().min(1),
+  split: Split,
+  occupation: z.string(),
+  question: z.strictObject({
+    kind: QuestionKind,
+    competency: z.string(),
+    skill: z.string().nullable(),
+    text: z.string().min(1),
+    keywords: z.array(z.string()),
+  }),
   /** Required skills of the role the question belongs to (canonical or plain names). */
-  requiredSkills: string[];
-  strong: LabelledAnswer;
-  weak: LabelledAnswer;
-}
+  requiredSkills: z.array(z.string()),
+  strong: LabelledAnswer,
+  weak: LabelledAnswer,
+});
+export type AnswerPairCase = z.infer<typeof AnswerPairCase>;
