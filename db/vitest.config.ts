@@ -1,5 +1,5 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: { name: 'db', include: ['src/**/*.test.ts', 'src/**/*.test.tsx'], testTimeout: 30_000 },
+  test: { name: 'db', include: ['src/**/*.test.ts', 'src/**/*.test.tsx'], testTimeout: 30_000, hookTimeout: 120_000 },
 });
