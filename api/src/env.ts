@@ -33,6 +33,8 @@ export const EnvSchema = z
      * sets it; `pnpm start` does not, and production refuses it.
      */
     DEV_OUTBOX: z.stringbool().default(false),
+    /** pino's level; `debug` adds a line per successful request (the canary test runs at `trace`, the most verbose). */
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Signs device cookies (sign-in lockout bypass for known browsers); random per process when unset. */
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters of random data').optional(),
   })

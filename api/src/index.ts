@@ -24,6 +24,7 @@ async function main() {
     }
     throw error;
   }
+  logger.level = env.LOG_LEVEL;
   if (!env.DATABASE_URL) mkdirSync(env.DATA_DIR, { recursive: true });
   const db = createDb(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.DATA_DIR });
   await migrateDb(db);

@@ -5,7 +5,7 @@
  * free for tests so they never collide with a running stack.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createSocket } from 'node:dgram';
 import { tmpdir } from 'node:os';
@@ -33,6 +33,10 @@ export interface StackOptions {
   echo?: boolean;
   /** Dev mode: API and agent restart on file changes. */
   watch?: boolean;
+  /** Also append each service's whole output, untruncated, to `<logDir>/<service>.log` (the canary test reads them). */
+  logDir?: string;
+  /** livekit-server's log level for this run (livekit.yaml's `logging.level`; e.g. debug). */
+  livekitLogLevel?: string;
 }
 
 export interface Stack {
@@ -137,9 +141,10 @@ async function httpOk(url: string): Promise<boolean> {
   return res.ok;
 }
 
-function livekitConfig(opts: { port: number; tcpPort: number; udpPort: number; apiPort: number; key: string; secret: string }): string {
+function livekitConfig(opts: { port: number; tcpPort: number; udpPort: number; apiPort: number; key: string; secret: string; logLevel?: string }): string {
   const base = readFileSync(join(REPO_ROOT, 'livekit.yaml'), 'utf8');
   return base
+    .replace(/^( {2}level: )\S+/m, (line, prefix: string) => (opts.logLevel ? `${prefix}${opts.logLevel}` : line))
     .replace(/^port: \d+/m, `port: ${opts.port}`)
     // ICE/TCP stays off (0) unless livekit.yaml turns it on; then each run gets its own port.
     .replace(/tcp_port: [1-9]\d*/, `tcp_port: ${opts.tcpPort}`)
@@ -190,7 +195,11 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const dataDir = resolve(REPO_ROOT, opts.dataDir ?? mkdtempSync(join(tmpdir(), 'mockroom-')));
   mkdirSync(dataDir, { recursive: true });
   const configPath = join(opts.fixedPorts ? dataDir : mkdtempSync(join(tmpdir(), 'mockroom-lk-')), 'livekit.yaml');
-  writeFileSync(configPath, livekitConfig({ port: ports.livekit, tcpPort: ports.livekitTcp, udpPort: ports.livekitUdp, apiPort: ports.api, key, secret }));
+  writeFileSync(
+    configPath,
+    livekitConfig({ port: ports.livekit, tcpPort: ports.livekitTcp, udpPort: ports.livekitUdp, apiPort: ports.api, key, secret, ...(opts.livekitLogLevel ? { logLevel: opts.livekitLogLevel } : {}) }),
+  );
+  if (opts.logDir) mkdirSync(opts.logDir, { recursive: true });
 
   const apiUrl = `http://127.0.0.1:${ports.api}`;
   const livekitUrl = `ws://127.0.0.1:${ports.livekit}`;
@@ -229,6 +238,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const onData = (buf: Buffer) => {
       const svc = services[name];
       svc.log = (svc.log + buf.toString()).slice(-MAX_LOG_CHARS);
+      if (opts.logDir) appendFileSync(join(opts.logDir, `${name}.log`), buf);
       if (opts.echo) process.stdout.write(buf.toString().replace(/^(?=.)/gm, `[${name}] `));
     };
     child.stdout?.on('data', onData);
