@@ -3,7 +3,9 @@
  * and seniority, and probes for the gaps the analysis found. Question text is spoken by TTS, so it
  * is plain sentences with skill names written the way they are said. Deterministic.
  */
+import { z } from 'zod';
 import type { Analysis } from './analysis.js';
+import behaviouralQuestions from './behavioural-questions.json' with { type: 'json' };
 import type { InterviewPlan, PlanQuestion, QuestionKind } from './plan.js';
 import { getSkill, type SkillCategory } from './skills.js';
 import type { InterviewType, Seniority } from './wire.js';
@@ -207,87 +209,19 @@ function gapQuestion(skill: string, hasCv: boolean, seniority: Seniority): Draft
   };
 }
 
-interface BehaviouralTemplate extends Draft {
-  levels?: ReadonlySet<Seniority>;
-}
-
-const BEHAVIOURAL: BehaviouralTemplate[] = [
-  {
-    kind: 'behavioural',
-    competency: 'ownership',
-    text: 'Tell me about a project you owned from start to finish. What was your part, what did you decide, and how did it turn out?',
-    strongAnswer: ['Uses one specific project with context', 'Separates their own decisions from the team’s', 'States a concrete, ideally measured, result'],
-    followUps: ['What was the hardest decision you made on it?', 'How did you measure whether it worked?'],
-    keywords: ['project', 'owned', 'decided', 'responsible', 'result', 'delivered', 'i'],
-  },
-  {
-    kind: 'behavioural',
-    competency: 'conflict',
-    text: 'Tell me about a time you disagreed with a colleague or a stakeholder. How did you handle it, and what happened in the end?',
-    strongAnswer: ['Describes the disagreement fairly, including the other view', 'Shows how they listened and used evidence', 'States the outcome and the relationship afterwards'],
-    followUps: ['What did the other person think of how it went?', 'Would you handle it the same way today?'],
-    keywords: ['disagreed', 'colleague', 'stakeholder', 'conversation', 'agreed', 'compromise', 'outcome'],
-  },
-  {
-    kind: 'behavioural',
-    competency: 'learning from failure',
-    text: 'Tell me about a time something you were responsible for went wrong. What did you do about it, and what did you learn?',
-    strongAnswer: ['Owns the mistake without blaming others', 'Describes the recovery steps', 'Names a lasting change in how they work'],
-    followUps: ['What did you change in how you work afterwards?', 'How did you tell the people affected?'],
-    keywords: ['mistake', 'failed', 'wrong', 'fixed', 'learned', 'changed', 'responsible'],
-  },
-  {
-    kind: 'behavioural',
-    competency: 'prioritisation',
-    text: 'Describe a time you had more work than you could do. How did you decide what to do first and what to drop?',
-    strongAnswer: ['Names the competing demands', 'Explains the criteria used, such as impact, deadlines or risk', 'Shows how they communicated the trade-off'],
-    followUps: ['Who did you have to tell, and how did they react?', 'Looking back, was it the right call?'],
-    keywords: ['priority', 'deadline', 'impact', 'dropped', 'decided', 'trade-off', 'stakeholders'],
-  },
-  {
-    kind: 'behavioural',
-    competency: 'influence',
-    levels: SENIOR_LEVELS,
-    text: 'Tell me about a time you changed a decision that was not yours to make. How did you bring people round?',
-    strongAnswer: ['Shows influence without authority', 'Uses data or prototypes to persuade', 'Describes the result across teams'],
-    followUps: ['Who was hardest to convince, and why?', 'What would have happened if you had not stepped in?'],
-    keywords: ['convinced', 'proposal', 'data', 'team', 'decision', 'aligned', 'influence'],
-  },
-  {
-    kind: 'behavioural',
-    competency: 'mentoring',
-    levels: SENIOR_LEVELS,
-    text: 'Tell me about someone you helped grow at work. What did you do, and how did they change?',
-    strongAnswer: ['Names concrete actions such as pairing, reviews or stretch tasks', 'Adapts the approach to the person', 'Describes visible growth'],
-    followUps: ['What did not work with them at first?', 'How do you find time for it?'],
-    keywords: ['mentored', 'helped', 'feedback', 'pairing', 'grew', 'coached', 'review'],
-  },
-  {
-    kind: 'behavioural',
-    competency: 'learning',
-    levels: EARLY_LEVELS,
-    text: 'Tell me about something you had to learn quickly. How did you go about it, and how did you know you had got it?',
-    strongAnswer: ['Describes a specific learning approach', 'Shows when and how they asked for help', 'Applies the learning to a concrete result'],
-    followUps: ['Who did you ask for help, and when?', 'What would you do differently next time?'],
-    keywords: ['learned', 'course', 'documentation', 'practice', 'asked', 'built', 'understood'],
-  },
-  {
-    kind: 'behavioural',
-    competency: 'feedback',
-    text: 'Tell me about a piece of critical feedback you received. What was it, and what did you change?',
-    strongAnswer: ['Quotes the feedback honestly', 'Shows reflection rather than defensiveness', 'Describes a concrete change and its effect'],
-    followUps: ['How did you feel when you heard it?', 'How did you check that the change stuck?'],
-    keywords: ['feedback', 'manager', 'changed', 'improved', 'learned', 'reflected'],
-  },
-  {
-    kind: 'behavioural',
-    competency: 'teamwork',
-    text: 'Tell me about a time you worked closely with people from another team or discipline to deliver something. What was your role?',
-    strongAnswer: ['Describes the other team’s goals and constraints', 'Shows how they kept work coordinated', 'States the shared result'],
-    followUps: ['What was the hardest part of working across teams?', 'What did you learn about how they work?'],
-    keywords: ['team', 'collaborated', 'together', 'design', 'product', 'delivered', 'meeting'],
-  },
-];
+// The behavioural question bank is data, not code: src/behavioural-questions.json, checked here on
+// load. `levels` limits a template to senior (senior, staff, lead) or early (intern, junior) candidates.
+const BehaviouralTemplate = z.strictObject({
+  kind: z.literal('behavioural'),
+  competency: z.string(),
+  levels: z.enum(['senior', 'early']).optional(),
+  text: z.string(),
+  strongAnswer: z.array(z.string()),
+  followUps: z.array(z.string()),
+  keywords: z.array(z.string()),
+});
+const TEMPLATE_LEVELS: Record<'senior' | 'early', ReadonlySet<Seniority>> = { senior: SENIOR_LEVELS, early: EARLY_LEVELS };
+const BEHAVIOURAL = z.array(BehaviouralTemplate).parse(behaviouralQuestions);
 
 function openerQuestion(role: string, company: string): Draft {
   const where = company.trim() ? ` at ${company.trim()}` : '';
@@ -399,7 +333,7 @@ export function buildInterviewPlan(input: {
   // SQL alone is an analyst's or a PM's tool too; it does not make the role a software one.
   const engineering = ENGINEERING_ROLE.test(role) || analysis.required.some((s) => s !== 'sql' && ['language', 'backend', 'frontend', 'devops', 'database'].includes(getSkill(s)?.category ?? ''));
 
-  const behavioural = BEHAVIOURAL.filter((b) => !b.levels || b.levels.has(seniority)).map(({ levels: _levels, ...d }) => d);
+  const behavioural: Draft[] = BEHAVIOURAL.filter((b) => !b.levels || TEMPLATE_LEVELS[b.levels].has(seniority)).map(({ levels: _levels, ...d }) => d);
   const requiredHard = analysis.required.filter((s) => getSkill(s)?.category !== 'soft');
   const requiredSoft = analysis.required.filter((s) => getSkill(s)?.category === 'soft' && !UNASKED_SKILLS.has(s) && !(EARLY_LEVELS.has(seniority) && LEADERSHIP_SKILLS.has(s)));
   // Depth questions go to required skills the candidate claims; gaps get their own probe.
