@@ -1,6 +1,7 @@
 /** Accounts: users, sessions (Lucia-guide design: only the token's SHA-256 is stored) and one-time tokens. */
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { createdAtColumn, idColumn, ownerAllPolicy } from './columns.js';
 import { agentRole, appRole, authRole } from './roles.js';
 
 export interface EmailPreferences {
@@ -11,14 +12,14 @@ export interface EmailPreferences {
 export const users = pgTable(
   'users',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: idColumn(),
     /** Stored lower-cased and trimmed; unique. */
     email: text().notNull().unique(),
     displayName: text().notNull(),
     passwordHash: text().notNull(),
     emailVerified: boolean().notNull().default(false),
     emailPreferences: jsonb().$type<EmailPreferences>().notNull().default(sql`'{}'::jsonb`),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   () => [
     pgPolicy('users_owner', { for: 'all', to: appRole, using: sql`id = app_user_id()`, withCheck: sql`id = app_user_id()` }),
@@ -27,6 +28,12 @@ export const users = pgTable(
   ],
 );
 
+/** The owning user; deleting the user deletes the row. */
+export const ownerUserIdColumn = () =>
+  uuid()
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' });
+
 export const sessions = pgTable(
   'sessions',
   {
@@ -34,17 +41,15 @@ export const sessions = pgTable(
     id: text().primaryKey(),
     /** SHA-256 of the secret half; compared in constant time. The token itself is never stored. */
     secretHash: text().notNull(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ownerUserIdColumn(),
     /** Sliding expiry. */
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     /** Start of the absolute lifetime. */
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     index().on(t.userId),
-    pgPolicy('sessions_owner', { for: 'all', to: appRole, using: sql`user_id = app_user_id()`, withCheck: sql`user_id = app_user_id()` }),
+    ownerAllPolicy('sessions_owner'),
     pgPolicy('sessions_auth', { for: 'select', to: authRole, using: sql`true` }),
     pgPolicy('sessions_auth_delete', { for: 'delete', to: authRole, using: sql`expires_at <= now()` }),
   ],
@@ -56,21 +61,19 @@ export type OneTimeTokenKind = (typeof ONE_TIME_TOKEN_KINDS)[number];
 export const oneTimeTokens = pgTable(
   'one_time_tokens',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    userId: ownerUserIdColumn(),
     kind: text({ enum: ONE_TIME_TOKEN_KINDS }).notNull(),
     /** Hex SHA-256 of the code or token. */
     tokenHash: text().notNull().unique(),
     expiresAt: timestamp({ withTimezone: true }).notNull(),
     /** Wrong guesses so far (codes are short: they die after a few). */
     attempts: integer().notNull().default(0),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     index().on(t.userId, t.kind),
-    pgPolicy('one_time_tokens_owner', { for: 'all', to: appRole, using: sql`user_id = app_user_id()`, withCheck: sql`user_id = app_user_id()` }),
+    ownerAllPolicy('one_time_tokens_owner'),
     pgPolicy('one_time_tokens_auth', { for: 'select', to: authRole, using: sql`true` }),
     pgPolicy('one_time_tokens_auth_delete', { for: 'delete', to: authRole, using: sql`true` }),
   ],

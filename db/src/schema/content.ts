@@ -2,8 +2,9 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { INTERVIEW_TYPES, SENIORITIES } from '@mockroom/core/wire';
-import { users } from './accounts.js';
-import { agentRole, appRole } from './roles.js';
+import { ownerUserIdColumn, users } from './accounts.js';
+import { createdAtColumn, idColumn, ownerAllPolicy } from './columns.js';
+import { agentRole } from './roles.js';
 
 export const cvs = pgTable(
   'cvs',
@@ -20,27 +21,25 @@ export const cvs = pgTable(
     summary: text().notNull(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  () => [pgPolicy('cvs_owner', { for: 'all', to: appRole, using: sql`user_id = app_user_id()`, withCheck: sql`user_id = app_user_id()` })],
+  () => [ownerAllPolicy('cvs_owner')],
 );
 
 export const applications = pgTable(
   'applications',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    userId: ownerUserIdColumn(),
     company: text().notNull(),
     role: text().notNull(),
     seniority: text({ enum: SENIORITIES }).notNull(),
     interviewType: text({ enum: INTERVIEW_TYPES }).notNull(),
     jobDescription: text().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index().on(t.userId, t.createdAt),
-    pgPolicy('applications_owner', { for: 'all', to: appRole, using: sql`user_id = app_user_id()`, withCheck: sql`user_id = app_user_id()` }),
+    ownerAllPolicy('applications_owner'),
     pgPolicy('applications_agent_read', {
       for: 'select',
       to: agentRole,

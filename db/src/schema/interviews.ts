@@ -2,20 +2,19 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgPolicy, pgTable, real, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { END_REASONS, INTERVIEW_STATUSES, SPEAKERS, TURN_SOURCES } from '@mockroom/core/wire';
-import { users } from './accounts.js';
+import { ownerUserIdColumn } from './accounts.js';
+import { agentInsertWhileOpenPolicy, agentInterviewReadPolicy, createdAtColumn, idColumn, ownerReadPolicy } from './columns.js';
 import { applications } from './content.js';
 import { agentRole, appRole, workerRole } from './roles.js';
 
 export const interviews = pgTable(
   'interviews',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: idColumn(),
     applicationId: uuid()
       .notNull()
       .references(() => applications.id, { onDelete: 'cascade' }),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ownerUserIdColumn(),
     status: text({ enum: INTERVIEW_STATUSES }).notNull().default('scheduled'),
     roomName: text().notNull().unique(),
     /** Snapshots taken at creation so later edits to the CV or application do not change a past interview. */
@@ -28,7 +27,7 @@ export const interviews = pgTable(
     startedAt: timestamp({ withTimezone: true }),
     endedAt: timestamp({ withTimezone: true }),
     endReason: text({ enum: END_REASONS }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     index().on(t.userId, t.createdAt),
@@ -52,17 +51,19 @@ export const interviews = pgTable(
   ],
 );
 
+/** The interview a row belongs to; deleting the interview deletes the row. */
+const interviewIdColumn = () =>
+  uuid()
+    .notNull()
+    .references(() => interviews.id, { onDelete: 'cascade' });
+
 export const transcriptTurns = pgTable(
   'transcript_turns',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    interviewId: uuid()
-      .notNull()
-      .references(() => interviews.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    interviewId: interviewIdColumn(),
     /** Owner, denormalised so row-level security needs no join for the common read. */
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: ownerUserIdColumn(),
     /** The agent's id for the turn: retries carry the same id. */
     turnId: text().notNull(),
     sequence: integer().notNull(),
@@ -73,63 +74,45 @@ export const transcriptTurns = pgTable(
     source: text({ enum: TURN_SOURCES }).notNull().default('voice'),
     interrupted: boolean().notNull().default(false),
     questionId: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     unique().on(t.interviewId, t.turnId),
     index().on(t.interviewId, t.sequence),
-    pgPolicy('transcript_turns_owner_read', { for: 'select', to: appRole, using: sql`user_id = app_user_id()` }),
-    pgPolicy('transcript_turns_agent_read', { for: 'select', to: agentRole, using: sql`interview_id = app_interview_id()` }),
-    // Writes only while the call is open, plus a short grace after it ends so a turn in flight
-    // when the webhook closed the interview is not lost.
-    pgPolicy('transcript_turns_agent_insert', {
-      for: 'insert',
-      to: agentRole,
-      withCheck: sql`interview_id = app_interview_id() AND EXISTS (SELECT 1 FROM interviews i WHERE i.id = interview_id AND i.user_id = transcript_turns.user_id AND (i.status IN ('scheduled', 'live') OR (i.status = 'ended' AND i.ended_at > now() - interval '2 minutes')))`,
-    }),
+    ownerReadPolicy('transcript_turns_owner_read'),
+    agentInterviewReadPolicy('transcript_turns_agent_read'),
+    agentInsertWhileOpenPolicy('transcript_turns_agent_insert', 'transcript_turns'),
   ],
 );
 
 export const turnMetrics = pgTable(
   'turn_metrics',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    interviewId: uuid()
-      .notNull()
-      .references(() => interviews.id, { onDelete: 'cascade' }),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    interviewId: interviewIdColumn(),
+    userId: ownerUserIdColumn(),
     turnId: text().notNull(),
     endOfTurnDelayMs: real(),
     sttMs: real(),
     llmFirstTokenMs: real(),
     ttsFirstByteMs: real(),
     totalMs: real(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     unique().on(t.interviewId, t.turnId),
-    pgPolicy('turn_metrics_owner_read', { for: 'select', to: appRole, using: sql`user_id = app_user_id()` }),
-    pgPolicy('turn_metrics_agent_read', { for: 'select', to: agentRole, using: sql`interview_id = app_interview_id()` }),
-    pgPolicy('turn_metrics_agent_insert', {
-      for: 'insert',
-      to: agentRole,
-      withCheck: sql`interview_id = app_interview_id() AND EXISTS (SELECT 1 FROM interviews i WHERE i.id = interview_id AND i.user_id = turn_metrics.user_id AND (i.status IN ('scheduled', 'live') OR (i.status = 'ended' AND i.ended_at > now() - interval '2 minutes')))`,
-    }),
+    ownerReadPolicy('turn_metrics_owner_read'),
+    agentInterviewReadPolicy('turn_metrics_agent_read'),
+    agentInsertWhileOpenPolicy('turn_metrics_agent_insert', 'turn_metrics'),
   ],
 );
 
 export const reports = pgTable(
   'reports',
   {
-    id: uuid().primaryKey().defaultRandom(),
-    interviewId: uuid()
-      .notNull()
-      .references(() => interviews.id, { onDelete: 'cascade' }),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    id: idColumn(),
+    interviewId: interviewIdColumn(),
+    userId: ownerUserIdColumn(),
     /** Scorer version; older versions are kept. */
     version: text().notNull(),
     generator: text().notNull(),
@@ -138,11 +121,11 @@ export const reports = pgTable(
     speech: jsonb().notNull(),
     /** The full Report as the scorer produced it. */
     body: jsonb().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     unique().on(t.interviewId, t.version),
-    pgPolicy('reports_owner_read', { for: 'select', to: appRole, using: sql`user_id = app_user_id()` }),
+    ownerReadPolicy('reports_owner_read'),
     pgPolicy('reports_owner_insert', {
       for: 'insert',
       to: appRole,

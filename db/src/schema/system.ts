@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
+import { createdAtColumn, idColumn, ownerAllPolicy, ownerReadPolicy } from './columns.js';
 import { agentRole, appRole, workerRole } from './roles.js';
 
 export const JOB_STATUSES = ['pending', 'done', 'failed'] as const;
@@ -9,7 +10,7 @@ export const JOB_STATUSES = ['pending', 'done', 'failed'] as const;
 export const jobs = pgTable(
   'jobs',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: idColumn(),
     kind: text().notNull(),
     payload: jsonb().notNull(),
     /** Enqueueing the same key twice is a no-op (e.g. one scoring job per interview and scorer version). */
@@ -22,13 +23,13 @@ export const jobs = pgTable(
     runAfter: timestamp({ withTimezone: true }).notNull().defaultNow(),
     lockedUntil: timestamp({ withTimezone: true }),
     lastError: text(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index().on(t.status, t.runAfter),
     pgPolicy('jobs_owner_insert', { for: 'insert', to: appRole, withCheck: sql`user_id = app_user_id()` }),
-    pgPolicy('jobs_owner_read', { for: 'select', to: appRole, using: sql`user_id = app_user_id()` }),
+    ownerReadPolicy('jobs_owner_read'),
     pgPolicy('jobs_agent_insert', { for: 'insert', to: agentRole, withCheck: sql`user_id = (SELECT i.user_id FROM interviews i WHERE i.id = app_interview_id())` }),
     pgPolicy('jobs_worker', { for: 'all', to: workerRole, using: sql`true`, withCheck: sql`true` }),
   ],
@@ -37,15 +38,15 @@ export const jobs = pgTable(
 export const outboxEmails = pgTable(
   'outbox_emails',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: idColumn(),
     userId: uuid().references(() => users.id, { onDelete: 'cascade' }),
     to: text().notNull(),
     subject: text().notNull(),
     text: text().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   () => [
-    pgPolicy('outbox_owner', { for: 'all', to: appRole, using: sql`user_id = app_user_id()`, withCheck: sql`user_id = app_user_id()` }),
+    ownerAllPolicy('outbox_owner'),
     pgPolicy('outbox_worker', { for: 'all', to: workerRole, using: sql`true`, withCheck: sql`true` }),
   ],
 );
