@@ -14,6 +14,10 @@
  * password-reset request for the canary address. The bot does not speak: the offline STT cannot
  * be expected to reproduce a random string, and the greeting already takes the name through TTS.
  *
+ * The spool is searched once every record has been delivered: while the API is unreachable it
+ * holds turns (the transcript) by design, and delivered records must not stay behind. This test
+ * does not take the API down to force spooling; tests/agent-interview.test.ts covers spool → replay.
+ *
  * Not covered yet: there is no analytics store. When one lands (issue 16), its events must be
  * searched here too.
  */
