@@ -122,17 +122,26 @@ export class LocalChunkedStream extends tts.ChunkedStream {
     const requestId = shortuuid('local_');
     const emitter = new FrameEmitter((a) => this.queue.put(a), this.#tts.sampleRate, requestId, requestId);
     for (const sentence of splitSentences(this.inputText)) {
-      if (this.abortSignal.aborted) return;
-      let text = sentence;
-      for await (const part of this.#tts.renderParts(sentence)) {
-        if (this.abortSignal.aborted) return;
-        emitter.write(part, text);
-        text = '';
-      }
-      await yieldToEventLoop();
+      if (!(await emitSentence(this.#tts, sentence, emitter, this.abortSignal))) return;
     }
     emitter.end();
   }
+}
+
+/**
+ * Renders one sentence part by part into the emitter (the sentence's text rides on its first
+ * frame, for captions), then yields to the event loop. False when aborted before the end.
+ */
+async function emitSentence(ttsImpl: LocalTTS, sentence: string, emitter: FrameEmitter, abortSignal: AbortSignal): Promise<boolean> {
+  if (abortSignal.aborted) return false;
+  let text = sentence;
+  for await (const part of ttsImpl.renderParts(sentence)) {
+    if (abortSignal.aborted) return false;
+    emitter.write(part, text);
+    text = '';
+  }
+  await yieldToEventLoop();
+  return true;
 }
 
 export class LocalSynthesizeStream extends tts.SynthesizeStream {
@@ -154,13 +163,7 @@ export class LocalSynthesizeStream extends tts.SynthesizeStream {
       for (const sentence of sentences) {
         if (this.abortSignal.aborted) return;
         this.markStarted();
-        let text = sentence;
-        for await (const part of this.#tts.renderParts(sentence)) {
-          if (this.abortSignal.aborted) return;
-          emitter.write(part, text);
-          text = '';
-        }
-        await yieldToEventLoop();
+        if (!(await emitSentence(this.#tts, sentence, emitter, this.abortSignal))) return;
       }
     };
     const endSegment = (): void => {
