@@ -14,9 +14,10 @@
  * password-reset request for the canary address. The bot does not speak: the offline STT cannot
  * be expected to reproduce a random string, and the greeting already takes the name through TTS.
  *
- * The spool is searched once every record has been delivered: while the API is unreachable it
- * holds turns (the transcript) by design, and delivered records must not stay behind. This test
- * does not take the API down to force spooling; tests/agent-interview.test.ts covers spool → replay.
+ * The API is taken down while the candidate types the answer, so the answer goes through the
+ * agent's spool: found there while undelivered (the spool holds the transcript by design while the
+ * API is away, which also shows the search reads it), and gone once replayed — the spool is
+ * searched at the end with everything else.
  *
  * Not covered yet: there is no analytics store. When one lands (issue 16), its events must be
  * searched here too.
@@ -209,16 +210,40 @@ describe('canaries pushed through every flow appear in no log, spool or web bund
       const greeting = await bot.waitForLines(0, 60_000);
       // The name went through the recruiter (and TTS): the flow the logs are searched for.
       expect(greeting).toContain(CANARIES.renamedFirst);
+      await waitFor(
+        'the greeting stored',
+        async () => ((await client.ok<{ turns: unknown[] }>('GET', `/api/interviews/${interview.id}`)).turns.length > 0 ? true : null),
+        30_000,
+      );
+      // The API goes down for the answer: the agent spools it (the spool holds the transcript by
+      // design while the API is away) and replays it when the API is back. Delivered records must
+      // not stay behind, which the search at the end checks.
+      await stack.stopApi();
       const seen = bot.lines.length;
       await bot.type(answer);
       await bot.waitForLines(seen, 60_000);
+      const spooled = await waitFor(
+        'the answer in the spool',
+        async () => {
+          const hits = filesUnder(spoolDir).flatMap((f) => findCanaries(relative(root, f), readFileSync(f, 'utf8')));
+          return hits.some((h) => h.canary === 'typedAnswer') ? hits : null;
+        },
+        60_000,
+      );
+      // The search reads the spool's format: while undelivered, the answer is found there.
+      expect(spooled.length).toBeGreaterThan(0);
+      await stack.startApi().catch(async (error: unknown) => {
+        if (!(error instanceof StackError)) throw error;
+        await stack.stopApi();
+        await stack.startApi();
+      });
       await waitFor(
         'the typed answer stored',
         async () => {
           const { turns } = await client.ok<{ turns: { text: string }[] }>('GET', `/api/interviews/${interview.id}`);
           return turns.some((t) => t.text === answer) ? true : null;
         },
-        30_000,
+        60_000,
       );
     } finally {
       await bot.leave();
