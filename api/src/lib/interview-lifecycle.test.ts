@@ -1,26 +1,19 @@
 /** The lifecycle's side effects: a close forgets the open-interview cache and wakes the job runner once. */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { interviews, jobs } from '@mockroom/db/schema';
-import { createHarness, signUp, type Harness } from '../test/harness.js';
+import { createHarness, createInterview as createAppInterview, harnessPerFile, signUp, type Harness } from '../test/harness.js';
 import { closeInterview, requireOpenInterview, withTransitions } from './interview-lifecycle.js';
 
 let h: Harness;
 let alice: Awaited<ReturnType<typeof signUp>>;
-
-beforeAll(async () => {
-  h = await createHarness();
+harnessPerFile(async (x) => {
+  h = x;
   alice = await signUp(h, 'alice');
-});
-afterAll(async () => {
-  await h?.close();
 });
 
 async function createInterview(): Promise<string> {
-  const app = await alice.browser.post('/api/applications', { company: 'Acme', role: 'Engineer', seniority: 'mid', interviewType: 'mixed', jobDescription: 'Postgres.' });
-  const applicationId = ((await app.json()) as { application: { id: string } }).application.id;
-  const iv = await alice.browser.post('/api/interviews', { applicationId });
-  return ((await iv.json()) as { interview: { id: string } }).interview.id;
+  return (await createAppInterview(alice.browser, { role: 'Engineer', jobDescription: 'Postgres.' })).interviewId;
 }
 
 /** The app's services with a counting kickJobs. */

@@ -1,27 +1,20 @@
 /** Turn ingestion under group commit, and the in-process caches' invalidation on writes. */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TurnInput } from '@mockroom/core';
 import { rowsOf } from '@mockroom/db/client';
 import { ingestTurns } from '../lib/turn-ingest.js';
-import { AGENT_HEADERS, createHarness, signUp, type Harness } from '../test/harness.js';
+import { AGENT_HEADERS, createInterview as createAppInterview, harnessPerFile, signUp, type Harness } from '../test/harness.js';
 
 let h: Harness;
 let alice: Awaited<ReturnType<typeof signUp>>;
-
-beforeAll(async () => {
-  h = await createHarness();
+harnessPerFile(async (x) => {
+  h = x;
   alice = await signUp(h, 'alice');
-});
-afterAll(async () => {
-  await h?.close();
 });
 
 async function createInterview(): Promise<string> {
-  const app = await alice.browser.post('/api/applications', { company: 'Acme', role: 'Backend Engineer', seniority: 'mid', interviewType: 'mixed', jobDescription: 'We need TypeScript and Postgres.' });
-  const applicationId = ((await app.json()) as { application: { id: string } }).application.id;
-  const iv = await alice.browser.post('/api/interviews', { applicationId });
-  return ((await iv.json()) as { interview: { id: string } }).interview.id;
+  return (await createAppInterview(alice.browser)).interviewId;
 }
 
 function turn(turnId: string, sequence: number, text = 'I built a queue in Postgres.'): TurnInput {

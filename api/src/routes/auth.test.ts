@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser, createHarness, GOOD_PASSWORD, signUp, uniqueEmail, type Harness } from '../test/harness.js';
+import { describe, expect, it } from 'vitest';
+import { Browser, createHarness, GOOD_PASSWORD, harnessPerFile, signUp, uniqueEmail, type Harness } from '../test/harness.js';
 
 let h: Harness;
-// Generous: creating the database can take more than the default 10 s on a loaded machine.
-beforeAll(async () => {
-  h = await createHarness();
-}, 120_000);
-afterAll(async () => {
-  await h?.close();
+harnessPerFile((x) => {
+  h = x;
 });
 
 async function outbox(): Promise<{ to: string; subject: string; text: string }[]> {

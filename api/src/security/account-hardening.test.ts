@@ -3,17 +3,14 @@
  * password change, an anonymous caller using up the owner's email quota, a taken address revealed by
  * sign-up, a repeated-emoji password accepted, and authenticated JSON without `Cache-Control: no-store`.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { outboxEmails } from '@mockroom/db/schema';
-import { Browser, createHarness, GOOD_PASSWORD, signUp, uniqueEmail, type Harness } from '../test/harness.js';
+import { Browser, GOOD_PASSWORD, harnessPerFile, signUp, uniqueEmail, type Harness } from '../test/harness.js';
 
 let h: Harness;
-beforeAll(async () => {
-  h = await createHarness();
-}, 120_000);
-afterAll(async () => {
-  await h?.close();
-}, 60_000);
+harnessPerFile((x) => {
+  h = x;
+});
 
 async function mailsTo(email: string): Promise<{ subject: string; text: string }[]> {
   await h.app.services.settle();

@@ -2,6 +2,7 @@
  * Test harness: createApp in process over a fresh database — in-memory PGlite, or a fresh
  * Postgres database when TEST_DATABASE_URL is set — with a cookie-keeping request helper.
  */
+import { afterAll, beforeAll } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@mockroom/db/testing';
 import { createApp, type AppDeps } from '../app.js';
 import { testEnv, type Env } from '../env.js';
@@ -81,6 +82,22 @@ export function uniqueEmail(tag = 'user'): string {
   return `${tag}-${counter}-${Math.random().toString(36).slice(2, 8)}@example.test`;
 }
 
+/**
+ * One harness for the whole test file: created before its tests (then `ready` runs, e.g. to sign
+ * users up) and closed after them. Generous hook timeouts: creating the database can take more than
+ * the default 10 s on a loaded machine.
+ */
+export function harnessPerFile(ready: (h: Harness) => void | Promise<void>): void {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await createHarness();
+    await ready(h);
+  }, 120_000);
+  afterAll(async () => {
+    await h?.close();
+  }, 60_000);
+}
+
 export const GOOD_PASSWORD = 'correct horse battery staple';
 
 export async function signUp(h: Harness, tag = 'user'): Promise<{ browser: Browser; user: { id: string; email: string } }> {
@@ -93,3 +110,11 @@ export async function signUp(h: Harness, tag = 'user'): Promise<{ browser: Brows
 }
 
 export const AGENT_HEADERS = (env: Env) => ({ authorization: `Bearer ${env.AGENT_API_TOKEN}` });
+
+/** Creates an application (fields overridable) and an interview for it as the signed-in browser. */
+export async function createInterview(b: Browser, application: Record<string, unknown> = {}): Promise<{ applicationId: string; interviewId: string }> {
+  const app = await b.post('/api/applications', { company: 'Acme', role: 'Backend Engineer', seniority: 'mid', interviewType: 'mixed', jobDescription: 'We need TypeScript and Postgres.', ...application });
+  const applicationId = ((await app.json()) as { application: { id: string } }).application.id;
+  const iv = await b.post('/api/interviews', { applicationId });
+  return { applicationId, interviewId: ((await iv.json()) as { interview: { id: string } }).interview.id };
+}
