@@ -55,6 +55,11 @@ export function json<T extends z.ZodType>(schema: T, description = 'ok') {
   return { description, content: { 'application/json': { schema } } };
 }
 
+/** A route's JSON request body. */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { content: { 'application/json': { schema } } };
+}
+
 /** Response shapes come from core (api-shapes.ts); here they only get their OpenAPI component names. */
 export const UserSchema = User.openapi('User');
 

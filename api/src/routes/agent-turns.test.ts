@@ -13,9 +13,7 @@ harnessPerFile(async (x) => {
   alice = await signUp(h, 'alice');
 });
 
-async function createInterview(): Promise<string> {
-  return (await createAppInterview(alice.browser)).interviewId;
-}
+const createInterview = async (): Promise<string> => (await createAppInterview(alice.browser)).interviewId;
 
 function turn(turnId: string, sequence: number, text = 'I built a queue in Postgres.'): TurnInput {
   const now = new Date().toISOString();

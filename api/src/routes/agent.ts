@@ -12,7 +12,7 @@ import { applications, interviews, transcriptTurns, turnMetrics, users } from '@
 import type { AppEnv } from '../lib/context.js';
 import { closeInterview } from '../lib/interview-lifecycle.js';
 import { ApiError, errorBody, NotFoundError, pgCode } from '../lib/errors.js';
-import { createRouter, errorResponses, json } from '../lib/openapi.js';
+import { createRouter, errorResponses, json, jsonBody } from '../lib/openapi.js';
 import { KeyedBatcher } from '../lib/batcher.js';
 import { ingestTurns, type IngestResult } from '../lib/turn-ingest.js';
 import { toTurnRecord } from '../jobs/score-interview.js';
@@ -97,7 +97,7 @@ export function createAgentRoutes(agentToken: string) {
         method: 'post',
         path: '/interviews/{id}/turns',
         security: [{ agentToken: [] }],
-        request: { params: IdParam, body: { content: { 'application/json': { schema: TurnInput } } } },
+        request: { params: IdParam, body: jsonBody(TurnInput) },
         responses: { 201: json(TurnResponse, 'stored'), 200: json(TurnResponse, 'already stored (retry)'), ...errorResponses, 409: errorResponses[400] },
       }),
       async (c) => {
@@ -122,7 +122,7 @@ export function createAgentRoutes(agentToken: string) {
         method: 'post',
         path: '/interviews/{id}/metrics',
         security: [{ agentToken: [] }],
-        request: { params: IdParam, body: { content: { 'application/json': { schema: TurnMetricsInput } } } },
+        request: { params: IdParam, body: jsonBody(TurnMetricsInput) },
         responses: { 204: { description: 'stored' }, ...errorResponses },
       }),
       async (c) => {
@@ -143,7 +143,7 @@ export function createAgentRoutes(agentToken: string) {
         method: 'post',
         path: '/interviews/{id}/end',
         security: [{ agentToken: [] }],
-        request: { params: IdParam, body: { content: { 'application/json': { schema: InterviewEndInput } } } },
+        request: { params: IdParam, body: jsonBody(InterviewEndInput) },
         responses: { 204: { description: 'ended (idempotent); scoring queued' }, ...errorResponses },
       }),
       async (c) => {

@@ -6,7 +6,7 @@ import { AnalysisResponse, Application } from '@mockroom/core/api-shapes';
 import { applications, cvs } from '@mockroom/db/schema';
 import { requireUser } from '../auth/guard.js';
 import { NotFoundError } from '../lib/errors.js';
-import { createRouter, errorResponses, json } from '../lib/openapi.js';
+import { createRouter, errorResponses, json, jsonBody } from '../lib/openapi.js';
 
 const ApplicationInput = z.object({
   company: z.string().trim().min(1).max(120),
@@ -46,7 +46,7 @@ export function createApplicationRoutes() {
       createRoute({
         method: 'post',
         path: '/',
-        request: { body: { content: { 'application/json': { schema: ApplicationInput } } } },
+        request: { body: jsonBody(ApplicationInput) },
         responses: { 201: json(z.object({ application: ApplicationSchema })), ...errorResponses },
       }),
       async (c) => {
@@ -70,7 +70,7 @@ export function createApplicationRoutes() {
       createRoute({
         method: 'patch',
         path: '/{id}',
-        request: { params: IdParam, body: { content: { 'application/json': { schema: ApplicationInput.partial() } } } },
+        request: { params: IdParam, body: jsonBody(ApplicationInput.partial()) },
         responses: { 200: json(z.object({ application: ApplicationSchema })), ...errorResponses },
       }),
       async (c) => {

@@ -17,7 +17,7 @@ import { hit, LIMITS, peek, retryAfterSeconds, type Limit } from '../auth/rate-l
 import { createSession, hashSecret, invalidateSession, invalidateUserSessions, randomToken, writeUser } from '../auth/session.js';
 import type { AppEnv, Services } from '../lib/context.js';
 import { ApiError, pgCode, RateLimitedError } from '../lib/errors.js';
-import { createRouter, EmailField, errorResponses, json, toUserBody, UserSchema } from '../lib/openapi.js';
+import { createRouter, EmailField, errorResponses, json, jsonBody, toUserBody, UserSchema } from '../lib/openapi.js';
 
 export const VERIFICATION_CODE_TTL_MS = 10 * 60_000;
 export const RESET_TOKEN_TTL_MS = 20 * 60_000;
@@ -124,13 +124,7 @@ export function createAuthRoutes() {
         method: 'post',
         path: '/signup',
         request: {
-          body: {
-            content: {
-              'application/json': {
-                schema: z.object({ email: EmailField, displayName: z.string().trim().min(1).max(80), password: PasswordField }),
-              },
-            },
-          },
+          body: jsonBody(z.object({ email: EmailField, displayName: z.string().trim().min(1).max(80), password: PasswordField })),
         },
         responses: { 201: json(UserBody, 'account created, session cookie set (a taken address gets the same answer and its owner an email)'), ...errorResponses },
       }),
@@ -162,7 +156,7 @@ export function createAuthRoutes() {
       createRoute({
         method: 'post',
         path: '/signin',
-        request: { body: { content: { 'application/json': { schema: z.object({ email: EmailField, password: PasswordField }) } } } },
+        request: { body: jsonBody(z.object({ email: EmailField, password: PasswordField })) },
         responses: { 200: json(UserBody, 'signed in, new session cookie set'), ...errorResponses },
       }),
       async (c) => {
@@ -237,7 +231,7 @@ export function createAuthRoutes() {
       createRoute({
         method: 'post',
         path: '/verify-email',
-        request: { body: { content: { 'application/json': { schema: z.object({ code: z.string().trim().regex(/^\d{8}$/) }) } } } },
+        request: { body: jsonBody(z.object({ code: z.string().trim().regex(/^\d{8}$/) })) },
         responses: { 200: json(UserBody), ...errorResponses },
       }),
       async (c) => {
@@ -270,7 +264,7 @@ export function createAuthRoutes() {
       createRoute({
         method: 'post',
         path: '/password-reset/request',
-        request: { body: { content: { 'application/json': { schema: z.object({ email: EmailField }) } } } },
+        request: { body: jsonBody(z.object({ email: EmailField })) },
         responses: { 202: { description: 'accepted (the same whether or not the email exists)' }, ...errorResponses },
       }),
       async (c) => {
@@ -315,7 +309,7 @@ export function createAuthRoutes() {
         method: 'post',
         path: '/password-reset',
         request: {
-          body: { content: { 'application/json': { schema: z.object({ token: z.string().trim().min(1).max(200), password: PasswordField }) } } },
+          body: jsonBody(z.object({ token: z.string().trim().min(1).max(200), password: PasswordField })),
         },
         responses: { 204: { description: 'password changed; every session ended' }, ...errorResponses },
       }),
@@ -342,7 +336,7 @@ export function createAuthRoutes() {
       createRoute({
         method: 'post',
         path: '/password',
-        request: { body: { content: { 'application/json': { schema: z.object({ currentPassword: PasswordField, newPassword: PasswordField }) } } } },
+        request: { body: jsonBody(z.object({ currentPassword: PasswordField, newPassword: PasswordField })) },
         responses: { 204: { description: 'password changed; other sessions ended' }, ...errorResponses },
       }),
       async (c) => {

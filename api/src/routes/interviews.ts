@@ -10,7 +10,7 @@ import { applications, cvs, interviews, jobs, reports, transcriptTurns } from '@
 import { requireUser } from '../auth/guard.js';
 import { requireOpenInterview, withTransitions } from '../lib/interview-lifecycle.js';
 import { ApiError, NotFoundError } from '../lib/errors.js';
-import { createRouter, errorResponses, json } from '../lib/openapi.js';
+import { createRouter, errorResponses, json, jsonBody } from '../lib/openapi.js';
 import { enqueueScoring, SCORE_JOB, toTurnRecord } from '../jobs/score-interview.js';
 
 const IdParam = z.object({ id: z.uuid() });
@@ -40,17 +40,13 @@ export function createInterviewRoutes() {
         method: 'post',
         path: '/',
         request: {
-          body: {
-            content: {
-              'application/json': {
-                schema: z.object({
-                  applicationId: z.uuid(),
-                  timeBoxMinutes: z.number().int().min(5).max(60).default(15),
-                  questionCount: z.number().int().min(1).max(15).optional(),
-                }),
-              },
-            },
-          },
+          body: jsonBody(
+            z.object({
+              applicationId: z.uuid(),
+              timeBoxMinutes: z.number().int().min(5).max(60).default(15),
+              questionCount: z.number().int().min(1).max(15).optional(),
+            }),
+          ),
         },
         responses: { 201: json(InterviewBody), ...errorResponses },
       }),

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { applications, cvs, interviews, outboxEmails, reports, transcriptTurns, turnMetrics, users } from '@mockroom/db/schema';
 import { clearSessionCookie, requireUser } from '../auth/guard.js';
 import { writeUser } from '../auth/session.js';
-import { createRouter, errorResponses, json, toUserBody, UserSchema } from '../lib/openapi.js';
+import { createRouter, errorResponses, json, jsonBody, toUserBody, UserSchema } from '../lib/openapi.js';
 import { requireCurrentPassword } from './auth.js';
 
 export function createMeRoutes() {
@@ -14,20 +14,17 @@ export function createMeRoutes() {
         method: 'patch',
         path: '/',
         request: {
-          body: {
-            content: {
-              'application/json': {
-                schema: z.object({
-                  displayName: z.string().trim().min(1).max(80).optional(),
-                  emailPreferences: z.object({ reportReady: z.boolean().optional() }).strict().optional(),
-                })
-                // An update that names nothing to change is a client error, not an empty UPDATE (a 500).
-                .refine((b) => b.displayName !== undefined || (b.emailPreferences !== undefined && Object.keys(b.emailPreferences).length > 0), {
-                  message: 'name at least one field to change',
-                }),
-              },
-            },
-          },
+          body: jsonBody(
+            z
+              .object({
+                displayName: z.string().trim().min(1).max(80).optional(),
+                emailPreferences: z.object({ reportReady: z.boolean().optional() }).strict().optional(),
+              })
+              // An update that names nothing to change is a client error, not an empty UPDATE (a 500).
+              .refine((b) => b.displayName !== undefined || (b.emailPreferences !== undefined && Object.keys(b.emailPreferences).length > 0), {
+                message: 'name at least one field to change',
+              }),
+          ),
         },
         responses: { 200: json(z.object({ user: UserSchema })), ...errorResponses },
       }),
@@ -76,7 +73,7 @@ export function createMeRoutes() {
       createRoute({
         method: 'delete',
         path: '/',
-        request: { body: { content: { 'application/json': { schema: z.object({ password: z.string().min(1).max(1024) }) } } } },
+        request: { body: jsonBody(z.object({ password: z.string().min(1).max(1024) })) },
         responses: { 204: { description: 'account and everything it owns deleted' }, ...errorResponses },
       }),
       async (c) => {
