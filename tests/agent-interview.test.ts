@@ -125,7 +125,9 @@ async function waitForTurns(client: CandidateClient, interviewId: string, atLeas
 describe('recruiter agent across processes (offline providers, no keys)', () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack();
+    // Each test's bot leaves without ending its interview; a short rejoin grace frees its job for the
+    // next test (the default 120 s would hold up to four jobs on this 2-core machine).
+    stack = await startStack({ env: { AGENT_REJOIN_GRACE_SECONDS: '5' } });
   });
   afterEach((ctx) => {
     // The agent's own log is the only view into why a cross-process assertion failed.
