@@ -5,25 +5,10 @@
  * hold what was said. Also: the API going down mid-call (spool → replay, exactly once) and the agent
  * killed with SIGKILL after N committed turns (all N stored after restart).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  AudioFrame,
-  AudioSource,
-  LocalAudioTrack,
-  Room,
-  TrackPublishOptions,
-  TrackSource,
-  type TextStreamReader,
-} from '@livekit/rtc-node';
 import { startStack, type Stack } from './helpers/stack.js';
 import { CandidateClient } from './helpers/api.js';
-
-const SAMPLE_RATE = 48_000;
-const RECRUITER_REPLY_MS = 30_000;
+import { SpeakingCandidate } from './helpers/bot-candidate.js';
 
 interface StoredTurn {
   turnId: string;
@@ -31,81 +16,6 @@ interface StoredTurn {
   speaker: 'candidate' | 'recruiter';
   text: string;
   source: 'voice' | 'typed';
-}
-
-/**
- * Flite speaks the sentence; sox resamples to 48 kHz mono 16-bit; returns raw PCM samples.
- * The voice is "slt", a 16 kHz build: Flite's default "kal" is an 8 kHz diphone voice, telephone
- * band only, and the wideband en-us PocketSphinx model hears it as noise ("I fixed the database."
- * → "ah what a debate on" even with pocketsphinx_continuous on the file). A browser microphone is
- * wideband, so slt is the honest stand-in.
- */
-function speak(text: string): Int16Array {
-  const dir = mkdtempSync(join(tmpdir(), 'bot-voice-'));
-  const raw = join(dir, 'raw.wav');
-  const pcm = join(dir, 'out.raw');
-  execFileSync('flite', ['-voice', 'slt', '-t', text, '-o', raw]);
-  execFileSync('sox', [raw, '-r', String(SAMPLE_RATE), '-c', '1', '-b', '16', '-e', 'signed-integer', pcm]);
-  const buf = readFileSync(pcm);
-  return new Int16Array(buf.buffer, buf.byteOffset, Math.floor(buf.byteLength / 2));
-}
-
-/** A candidate bot in the room: hears the recruiter through caption streams, talks and types. */
-class BotCandidate {
-  readonly room = new Room();
-  readonly recruiterLines: string[] = [];
-  private source = new AudioSource(SAMPLE_RATE, 1);
-  private waiters: (() => void)[] = [];
-
-  async join(url: string, token: string): Promise<void> {
-    this.room.registerTextStreamHandler('lk.transcription', (reader: TextStreamReader, participant) => {
-      void reader.readAll().then((text) => {
-        if (participant.identity.startsWith('cand_') || text.trim() === '') return;
-        this.recruiterLines.push(text.trim());
-        for (const w of this.waiters.splice(0)) w();
-      });
-    });
-    await this.room.connect(url, token, { autoSubscribe: true, dynacast: false });
-    const track = LocalAudioTrack.createAudioTrack('mic', this.source);
-    const opts = new TrackPublishOptions();
-    opts.source = TrackSource.SOURCE_MICROPHONE;
-    await this.room.localParticipant!.publishTrack(track, opts);
-  }
-
-  /** Waits until the recruiter has said more than `count` caption lines. */
-  async waitForLines(count: number, timeoutMs = RECRUITER_REPLY_MS): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.recruiterLines.length <= count) {
-      if (Date.now() > deadline) throw new Error(`recruiter said nothing new within ${timeoutMs} ms`);
-      await new Promise<void>((r) => {
-        this.waiters.push(r);
-        setTimeout(r, 250);
-      });
-    }
-    return this.recruiterLines.slice(count).join(' ');
-  }
-
-  /** Speaks the text into the microphone track in real time, then a second of silence. */
-  async say(text: string): Promise<void> {
-    const samples = speak(text);
-    const frame = SAMPLE_RATE / 100;
-    const silence = new Int16Array(SAMPLE_RATE);
-    const all = new Int16Array(samples.length + silence.length);
-    all.set(samples);
-    for (let i = 0; i < all.length; i += frame) {
-      const chunk = new Int16Array(frame);
-      chunk.set(all.subarray(i, Math.min(i + frame, all.length)));
-      await this.source.captureFrame(new AudioFrame(chunk, SAMPLE_RATE, 1, frame));
-    }
-  }
-
-  async type(text: string): Promise<void> {
-    await this.room.localParticipant!.sendText(text, { topic: 'lk.chat' });
-  }
-
-  async leave(): Promise<void> {
-    await this.room.disconnect();
-  }
 }
 
 async function storedTurns(client: CandidateClient, interviewId: string): Promise<StoredTurn[]> {
@@ -141,18 +51,29 @@ describe('recruiter agent across processes (offline providers, no keys)', () => 
     await stack?.stop();
   });
 
-  it('greets, asks, follows up on a short spoken answer, and stores the candidate keywords', async () => {
+  /**
+   * A new candidate signs up, gets an interview and a token, joins its room as a speaking bot,
+   * waits for the recruiter's greeting and runs `body`; the bot leaves the room however it ends.
+   */
+  async function inCall(name: string, body: (call: { client: CandidateClient; interviewId: string; bot: SpeakingCandidate; greeting: string }) => Promise<void>): Promise<void> {
     const client = new CandidateClient(stack.apiUrl);
-    await client.signUp('Grace Candidate');
+    await client.signUp(name);
     const interviewId = await client.createInterview();
     const { server_url, participant_token } = await client.token(interviewId);
-    const bot = new BotCandidate();
+    const bot = new SpeakingCandidate();
     try {
       await bot.join(server_url, participant_token);
-      const greeting = await bot.waitForLines(0);
+      await body({ client, interviewId, bot, greeting: await bot.waitForLines(0) });
+    } finally {
+      await bot.leave();
+    }
+  }
+
+  it('greets, asks, follows up on a short spoken answer, and stores the candidate keywords', () =>
+    inCall('Grace Candidate', async ({ client, interviewId, bot, greeting }) => {
       expect(greeting).toMatch(/Hi Grace/);
       expect(greeting).toMatch(/AI recruiter/);
-      const seen = bot.recruiterLines.length;
+      const seen = bot.lines.length;
       await bot.say('I fixed the database.');
       const followUp = await bot.waitForLines(seen);
       expect(followUp.length).toBeGreaterThan(0);
@@ -162,73 +83,33 @@ describe('recruiter agent across processes (offline providers, no keys)', () => 
       const heard = candidate.map((t) => t.text.toLowerCase()).join(' ');
       expect(heard).toMatch(/database|fixed/);
       expect(turns.filter((t) => t.speaker === 'recruiter').length).toBeGreaterThanOrEqual(2);
-    } finally {
-      await bot.leave();
-    }
-  });
+    }));
 
-  it('counts typed answers as candidate turns', async () => {
-    const client = new CandidateClient(stack.apiUrl);
-    await client.signUp('Linus Candidate');
-    const interviewId = await client.createInterview();
-    const { server_url, participant_token } = await client.token(interviewId);
-    const bot = new BotCandidate();
-    try {
-      await bot.join(server_url, participant_token);
-      await bot.waitForLines(0);
-      const seen = bot.recruiterLines.length;
-      await bot.type('I migrated our billing service to PostgreSQL.');
-      await bot.waitForLines(seen);
+  it('counts typed answers as candidate turns', () =>
+    inCall('Linus Candidate', async ({ client, interviewId, bot }) => {
+      await bot.typeAndHearReply('I migrated our billing service to PostgreSQL.');
       const turns = await waitForTurns(client, interviewId, 3);
       const typed = turns.find((t) => t.speaker === 'candidate' && t.source === 'typed');
       expect(typed?.text).toBe('I migrated our billing service to PostgreSQL.');
-    } finally {
-      await bot.leave();
-    }
-  });
+    }));
 
-  it('keeps every turn while the API is down mid-call and stores each exactly once after', async () => {
-    const client = new CandidateClient(stack.apiUrl);
-    await client.signUp('Barbara Candidate');
-    const interviewId = await client.createInterview();
-    const { server_url, participant_token } = await client.token(interviewId);
-    const bot = new BotCandidate();
-    try {
-      await bot.join(server_url, participant_token);
-      await bot.waitForLines(0);
+  it('keeps every turn while the API is down mid-call and stores each exactly once after', () =>
+    inCall('Barbara Candidate', async ({ client, interviewId, bot }) => {
       const before = (await waitForTurns(client, interviewId, 1)).length;
       await stack.stopApi();
-      let seen = bot.recruiterLines.length;
-      await bot.type('I took ownership of the flaky deploy pipeline.');
-      await bot.waitForLines(seen);
-      seen = bot.recruiterLines.length;
-      await bot.type('Sorry, can you repeat that?');
-      await bot.waitForLines(seen);
+      await bot.typeAndHearReply('I took ownership of the flaky deploy pipeline.');
+      await bot.typeAndHearReply('Sorry, can you repeat that?');
       await stack.startApi();
       const turns = await waitForTurns(client, interviewId, before + 4, 60_000);
       expect(turns.length).toBe(before + 4);
       expect(new Set(turns.map((t) => t.turnId)).size).toBe(turns.length);
       expect(turns.map((t) => t.text)).toContain('I took ownership of the flaky deploy pipeline.');
-    } finally {
-      await bot.leave();
-    }
-  });
+    }));
 
-  it('loses no committed turn when the agent is killed with SIGKILL', async () => {
-    const client = new CandidateClient(stack.apiUrl);
-    await client.signUp('Edsger Candidate');
-    const interviewId = await client.createInterview();
-    const { server_url, participant_token } = await client.token(interviewId);
-    const bot = new BotCandidate();
-    try {
-      await bot.join(server_url, participant_token);
-      await bot.waitForLines(0);
-      let seen = bot.recruiterLines.length;
-      await bot.type('I led the move from cron jobs to a queue.');
-      await bot.waitForLines(seen);
-      seen = bot.recruiterLines.length;
-      await bot.type('Let me think.');
-      await bot.waitForLines(seen);
+  it('loses no committed turn when the agent is killed with SIGKILL', () =>
+    inCall('Edsger Candidate', async ({ client, interviewId, bot }) => {
+      await bot.typeAndHearReply('I led the move from cron jobs to a queue.');
+      await bot.typeAndHearReply('Let me think.');
       // Greeting, two answers and two replies: five committed turns.
       const committed = 5;
       await waitForTurns(client, interviewId, committed);
@@ -238,8 +119,5 @@ describe('recruiter agent across processes (offline providers, no keys)', () => 
       expect(turns.length).toBeGreaterThanOrEqual(committed);
       expect(turns.map((t) => t.text)).toEqual(expect.arrayContaining(['I led the move from cron jobs to a queue.', 'Let me think.']));
       expect(new Set(turns.map((t) => t.turnId)).size).toBe(turns.length);
-    } finally {
-      await bot.leave();
-    }
-  });
+    }));
 });

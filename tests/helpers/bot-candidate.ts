@@ -1,9 +1,14 @@
 /**
- * A candidate bot for cross-process tests that answer by typing: joins the room with a token from
- * the API (@livekit/rtc-node), publishes a (silent) microphone track as a browser would, reads the
- * recruiter's captions and sends typed answers on the chat topic the agent reads.
+ * Candidate bots for cross-process tests: join the room with a token from the API
+ * (@livekit/rtc-node), publish a microphone track as a browser would, read the recruiter's captions
+ * and send typed answers on the chat topic the agent reads. TypingCandidate's microphone stays
+ * silent; SpeakingCandidate also answers by voice (Flite-spoken, streamed in real time).
  */
-import { AudioSource, LocalAudioTrack, Room, TrackPublishOptions, TrackSource, type TextStreamReader } from '@livekit/rtc-node';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AudioFrame, AudioSource, LocalAudioTrack, Room, TrackPublishOptions, TrackSource, type TextStreamReader } from '@livekit/rtc-node';
 
 const SAMPLE_RATE = 48_000;
 
@@ -11,7 +16,7 @@ export class TypingCandidate {
   readonly room = new Room();
   /** Caption lines from the recruiter: when each stream opened (speech began) and was complete. */
   readonly lines: { text: string; openedAt: number; at: number }[] = [];
-  private source = new AudioSource(SAMPLE_RATE, 1);
+  protected source = new AudioSource(SAMPLE_RATE, 1);
   private waiters: (() => void)[] = [];
 
   async join(url: string, token: string): Promise<void> {
@@ -50,7 +55,47 @@ export class TypingCandidate {
     await this.room.localParticipant!.sendText(text, { topic: 'lk.chat' });
   }
 
+  /** Types an answer and waits for the recruiter's next words; returns them. */
+  async typeAndHearReply(text: string, timeoutMs?: number): Promise<string> {
+    const seen = this.lines.length;
+    await this.type(text);
+    return this.waitForLines(seen, timeoutMs);
+  }
+
   async leave(): Promise<void> {
     if (this.room.isConnected) await this.room.disconnect();
+  }
+}
+
+/**
+ * Flite speaks the sentence; sox resamples to 48 kHz mono 16-bit; returns raw PCM samples.
+ * The voice is "slt", a 16 kHz build: Flite's default "kal" is an 8 kHz diphone voice, telephone
+ * band only, and the wideband en-us PocketSphinx model hears it as noise ("I fixed the database."
+ * → "ah what a debate on" even with pocketsphinx_continuous on the file). A browser microphone is
+ * wideband, so slt is the honest stand-in.
+ */
+function speak(text: string): Int16Array {
+  const dir = mkdtempSync(join(tmpdir(), 'bot-voice-'));
+  const raw = join(dir, 'raw.wav');
+  const pcm = join(dir, 'out.raw');
+  execFileSync('flite', ['-voice', 'slt', '-t', text, '-o', raw]);
+  execFileSync('sox', [raw, '-r', String(SAMPLE_RATE), '-c', '1', '-b', '16', '-e', 'signed-integer', pcm]);
+  const buf = readFileSync(pcm);
+  return new Int16Array(buf.buffer, buf.byteOffset, Math.floor(buf.byteLength / 2));
+}
+
+export class SpeakingCandidate extends TypingCandidate {
+  /** Speaks the text into the microphone track in real time, then a second of silence. */
+  async say(text: string): Promise<void> {
+    const samples = speak(text);
+    const frame = SAMPLE_RATE / 100;
+    const silence = new Int16Array(SAMPLE_RATE);
+    const all = new Int16Array(samples.length + silence.length);
+    all.set(samples);
+    for (let i = 0; i < all.length; i += frame) {
+      const chunk = new Int16Array(frame);
+      chunk.set(all.subarray(i, Math.min(i + frame, all.length)));
+      await this.source.captureFrame(new AudioFrame(chunk, SAMPLE_RATE, 1, frame));
+    }
   }
 }
