@@ -42,6 +42,15 @@ function wordsOf(text: string): Set<string> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Feeds the frames in real time (one 20 ms frame every 20 ms), stopping early once `stop()` says so. */
+async function pushRealTime(stream: ReturnType<PocketSphinxSTT['stream']>, frames: AudioFrame[], stop: () => boolean = () => false): Promise<void> {
+  for (const frame of frames) {
+    stream.pushFrame(frame);
+    await sleep(FRAME_MS);
+    if (stop()) break;
+  }
+}
+
 beforeAll(async () => {
   initializeLogger({ pretty: false, level: 'warn' });
   voice = new FliteTTS({ sampleRate: INPUT_RATE });
@@ -91,11 +100,7 @@ describe('PocketSphinxSTT', () => {
         if (ev.type === stt.SpeechEventType.FINAL_TRANSCRIPT && Number.isNaN(finalAt)) finalAt = at;
       }
     })();
-    const frames = await speak(SENTENCES[0]!.text);
-    for (const frame of frames) {
-      stream.pushFrame(frame);
-      await sleep(FRAME_MS);
-    }
+    await pushRealTime(stream, await speak(SENTENCES[0]!.text));
     flushedAt = performance.now();
     stream.flush();
     await sleep(500);
@@ -133,16 +138,9 @@ describe('PocketSphinxSTT', () => {
         if (ev.type === stt.SpeechEventType.END_OF_SPEECH) endOfSpeech = true;
       }
     })();
-    for (const frame of await speak(SENTENCES[3]!.text)) {
-      stream.pushFrame(frame);
-      await sleep(FRAME_MS);
-    }
+    await pushRealTime(stream, await speak(SENTENCES[3]!.text));
     lastSpeechFrameAt = performance.now();
-    for (const frame of silence(1200)) {
-      stream.pushFrame(frame);
-      await sleep(FRAME_MS);
-      if (!Number.isNaN(finalAt)) break;
-    }
+    await pushRealTime(stream, silence(1200), () => !Number.isNaN(finalAt));
     stream.endInput();
     await reader;
     expect(endOfSpeech).toBe(true);
@@ -169,16 +167,9 @@ describe('PocketSphinxSTT', () => {
           }
         }
       })();
-      for (const frame of await speak(SENTENCES[3]!.text)) {
-        stream.pushFrame(frame);
-        await sleep(FRAME_MS);
-      }
+      await pushRealTime(stream, await speak(SENTENCES[3]!.text));
       lastSpeechAt = performance.now();
-      for (const frame of silence(1200)) {
-        stream.pushFrame(frame);
-        await sleep(FRAME_MS);
-        if (!Number.isNaN(finalAt)) break;
-      }
+      await pushRealTime(stream, silence(1200), () => !Number.isNaN(finalAt));
       stream.endInput();
       await reader;
       return { ms: finalAt - lastSpeechAt, text: texts.join(' ') };
