@@ -68,35 +68,35 @@ describe('rule-based interviewer in a text-only session', () => {
     expect(r.text).toBe('What did you personally do in that situation?');
   });
 
-  it('asks for a concrete example when the answer has none', async () => {
-    const s = await start();
-    await s.open();
-    const r = await s.answer(
-      'I generally think ownership matters a great deal and I always try to be the person who steps up when things are unclear.',
-    );
-    expect(r.reply.followUpReason).toBe('no_example');
-    expect(r.text).toMatch(/concrete example/);
-  });
-
-  it('asks for the outcome when the example has none', async () => {
-    const s = await start();
-    await s.open();
-    const r = await s.answer(
-      'At my last job the on-call rota was a mess and nobody wanted to own it, so I took it on and rewrote the runbooks with the team.',
-    );
-    expect(r.reply.followUpReason).toBe('no_outcome');
-    expect(r.text).toMatch(/outcome/);
-  });
-
-  it('probes a required skill mentioned without depth', async () => {
-    const s = await start();
-    await s.open();
-    const r = await s.answer(
-      'At my last job we had Kubernetes everywhere and I worked with Kubernetes daily on that project, which reduced our costs by 20 percent.',
-    );
-    expect(r.reply.followUpReason).toBe('skill_depth');
-    expect(r.text).toMatch(/You mentioned kubernetes\./);
-  });
+  // Each follow-up reason: an answer that lacks exactly that, and the words the follow-up asks with.
+  for (const { title, answer, reason, says } of [
+    {
+      title: 'asks for a concrete example when the answer has none',
+      answer: 'I generally think ownership matters a great deal and I always try to be the person who steps up when things are unclear.',
+      reason: 'no_example',
+      says: /concrete example/,
+    },
+    {
+      title: 'asks for the outcome when the example has none',
+      answer: 'At my last job the on-call rota was a mess and nobody wanted to own it, so I took it on and rewrote the runbooks with the team.',
+      reason: 'no_outcome',
+      says: /outcome/,
+    },
+    {
+      title: 'probes a required skill mentioned without depth',
+      answer: 'At my last job we had Kubernetes everywhere and I worked with Kubernetes daily on that project, which reduced our costs by 20 percent.',
+      reason: 'skill_depth',
+      says: /You mentioned kubernetes\./,
+    },
+  ]) {
+    it(title, async () => {
+      const s = await start();
+      await s.open();
+      const r = await s.answer(answer);
+      expect(r.reply.followUpReason).toBe(reason);
+      expect(r.text).toMatch(says);
+    });
+  }
 
   it('moves on after at most two follow-ups and records the question as insufficient', async () => {
     const s = await start();
