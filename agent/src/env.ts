@@ -6,6 +6,7 @@
 import { cpus } from 'node:os';
 import { z } from 'zod';
 import { localSpeechEngines, providerProblems, type ProviderConfig } from './providers/registry.js';
+import { ConfigProblemsError } from './config-problems-error.js';
 
 const optional = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().optional());
 const withDefault = (value: string) =>
@@ -89,12 +90,10 @@ export function defaultMaxJobs(p: Pick<ProviderConfig, 'sttProvider' | 'ttsProvi
   return engines.stt || engines.flite || engines.espeak || engines.moonshine || engines.piper ? Math.max(1, LOCAL_SPEECH_JOBS_PER_CORE * cores) : HOSTED_SPEECH_MAX_JOBS;
 }
 
-export class AgentEnvError extends Error {
+export class AgentEnvError extends ConfigProblemsError {
   override name = 'AgentEnvError';
-  readonly problems: string[];
   constructor(problems: string[]) {
-    super(`Invalid agent configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.problems = problems;
+    super('Invalid agent configuration', problems);
   }
 }
 

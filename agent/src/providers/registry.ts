@@ -9,6 +9,7 @@ import * as deepgram from '@livekit/agents-plugin-deepgram';
 import * as elevenlabs from '@livekit/agents-plugin-elevenlabs';
 import * as openai from '@livekit/agents-plugin-openai';
 import type { ProviderOverride } from '@mockroom/core';
+import { ConfigProblemsError } from '../config-problems-error.js';
 
 export const STT_PROVIDERS = ['local', 'moonshine', 'pocketsphinx', 'openai', 'groq', 'deepgram'] as const;
 export const LLM_PROVIDERS = ['local', 'openai', 'groq', 'openai-compatible'] as const;
@@ -35,12 +36,10 @@ export interface ProviderConfig {
   elevenApiKey?: string;
 }
 
-export class ProviderConfigError extends Error {
+export class ProviderConfigError extends ConfigProblemsError {
   override name = 'ProviderConfigError';
-  readonly problems: string[];
   constructor(problems: string[]) {
-    super(`Invalid provider configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.problems = problems;
+    super('Invalid provider configuration', problems);
   }
 }
 
