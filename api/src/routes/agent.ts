@@ -2,7 +2,7 @@
  * Agent-facing routes, authenticated by AGENT_API_TOKEN (only the agent has it). Queries run as
  * mockroom_agent scoped to the interview in the path. A turn is committed before the 2xx.
  */
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute, z, type RouteConfig } from '@hono/zod-openapi';
 import { createHash } from 'node:crypto';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { asc, eq } from 'drizzle-orm';
@@ -19,6 +19,11 @@ import { toTurnRecord } from '../jobs/score-interview.js';
 import { TurnResponse } from '@mockroom/core/api-shapes';
 
 const IdParam = z.object({ id: z.uuid() });
+
+/** A POST the agent makes about one interview (/interviews/{id}/…): its bearer token and a JSON body. */
+function agentPost<Body extends z.ZodType, Responses extends RouteConfig['responses']>(path: `/interviews/{id}/${string}`, body: Body, responses: Responses) {
+  return createRoute({ method: 'post', path, security: [{ agentToken: [] }], request: { params: IdParam, body: jsonBody(body) }, responses });
+}
 
 function digest(s: string): Uint8Array {
   return createHash('sha256').update(s, 'utf8').digest();
@@ -93,12 +98,11 @@ export function createAgentRoutes(agentToken: string) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/interviews/{id}/turns',
-        security: [{ agentToken: [] }],
-        request: { params: IdParam, body: jsonBody(TurnInput) },
-        responses: { 201: json(TurnResponse, 'stored'), 200: json(TurnResponse, 'already stored (retry)'), ...errorResponses, 409: errorResponses[400] },
+      agentPost('/interviews/{id}/turns', TurnInput, {
+        201: json(TurnResponse, 'stored'),
+        200: json(TurnResponse, 'already stored (retry)'),
+        ...errorResponses,
+        409: errorResponses[400],
       }),
       async (c) => {
         const { id } = c.req.valid('param');
@@ -118,13 +122,7 @@ export function createAgentRoutes(agentToken: string) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/interviews/{id}/metrics',
-        security: [{ agentToken: [] }],
-        request: { params: IdParam, body: jsonBody(TurnMetricsInput) },
-        responses: { 204: { description: 'stored' }, ...errorResponses },
-      }),
+      agentPost('/interviews/{id}/metrics', TurnMetricsInput, { 204: { description: 'stored' }, ...errorResponses }),
       async (c) => {
         const { id } = c.req.valid('param');
         const m = c.req.valid('json');
@@ -139,13 +137,7 @@ export function createAgentRoutes(agentToken: string) {
       },
     )
     .openapi(
-      createRoute({
-        method: 'post',
-        path: '/interviews/{id}/end',
-        security: [{ agentToken: [] }],
-        request: { params: IdParam, body: jsonBody(InterviewEndInput) },
-        responses: { 204: { description: 'ended (idempotent); scoring queued' }, ...errorResponses },
-      }),
+      agentPost('/interviews/{id}/end', InterviewEndInput, { 204: { description: 'ended (idempotent); scoring queued' }, ...errorResponses }),
       async (c) => {
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
