@@ -32,13 +32,16 @@ function within(f: MetricFields, limits: [key: string, op: '<=' | '>=', limit: n
   return limits.every(([k, op, limit]) => (op === '<=' ? f[k]! <= limit : f[k]! >= limit));
 }
 
+/** How L1 and L6 show their latency samples. */
+const showLatencyPercentiles = (f: MetricFields): string => `p50 ${num(f.p50_ms, ' ms')}, p95 ${num(f.p95_ms, ' ms')} (n=${num(f.n)})`;
+
 export const GOALS: Record<MetricId, Goal> = {
   L1: {
     name: 'voice-to-voice latency',
     definition: 'end of candidate speech → first recruiter audio frame above the energy threshold',
     goal: 'p50 ≤ 450 ms, p95 ≤ 700 ms',
     check: (f) => within(f, [['p50_ms', '<=', 450], ['p95_ms', '<=', 700]]),
-    show: (f) => `p50 ${num(f.p50_ms, ' ms')}, p95 ${num(f.p95_ms, ' ms')} (n=${num(f.n)})`,
+    show: showLatencyPercentiles,
   },
   L2: {
     name: 'ratio to stock',
@@ -61,7 +64,7 @@ export const GOALS: Record<MetricId, Goal> = {
     definition: 'candidate joined → first recruiter audio',
     goal: 'p95 ≤ 1.5 s',
     check: (f) => within(f, [['p95_ms', '<=', 1500]]),
-    show: (f) => `p50 ${num(f.p50_ms, ' ms')}, p95 ${num(f.p95_ms, ' ms')} (n=${num(f.n)})`,
+    show: showLatencyPercentiles,
   },
   Q1: {
     name: 'false cut-offs',
