@@ -398,12 +398,17 @@ export class InterviewCall {
       () => null,
     );
     this.endedByUs = true;
+    await this.disconnectRoom();
+    this.set({ phase: 'ended', problems: [], endNotice: endNotice(reason) });
+  }
+
+  /** Leaves the room: clears its timer, caption handler and audio elements, disconnects, stops the microphone. */
+  private async disconnectRoom(): Promise<void> {
     const room = this.room;
     this.cleanupRoom();
     this.room = null;
     await room?.disconnect();
     this.releaseMic();
-    this.set({ phase: 'ended', problems: [], endNotice: endNotice(reason) });
   }
 
   private onAgentPresent(p: Participant): void {
@@ -462,11 +467,7 @@ export class InterviewCall {
   async leave(): Promise<void> {
     this.endedByUs = true;
     this.disposed = true;
-    const room = this.room;
-    this.cleanupRoom();
-    this.room = null;
-    await room?.disconnect();
-    this.releaseMic();
+    await this.disconnectRoom();
   }
 
   private releaseMic(): void {
