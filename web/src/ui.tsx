@@ -59,6 +59,15 @@ export function ErrorMessage(props: { error: unknown }) {
   );
 }
 
+/** A form's primary submit button: disabled (showing `busyLabel`) while the form is submitting, or when `disabled`. */
+export function SubmitButton(props: { busy: boolean; busyLabel: string; disabled?: boolean; children: ReactNode }) {
+  return (
+    <button type="submit" className="button primary" disabled={props.busy || props.disabled === true}>
+      {props.busy ? props.busyLabel : props.children}
+    </button>
+  );
+}
+
 export function Notice(props: { children: ReactNode; tone?: 'info' | 'success' | 'warning' }) {
   return (
     <p className={`alert alert-${props.tone ?? 'info'}`} role="status">

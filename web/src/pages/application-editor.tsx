@@ -5,7 +5,7 @@ import { formatBytes, formatDate } from '../format.js';
 import { navigate } from '../router.js';
 import { INTERVIEW_TYPES, SENIORITIES } from '../choices.js';
 import type { ApplicationAnalysis, ApplicationInput, Cv, InterviewType, Seniority } from '../types.js';
-import { ErrorMessage, Field, Link, Notice, PageHeading, Spinner } from '../ui.js';
+import { ErrorMessage, Field, Link, Notice, PageHeading, Spinner, SubmitButton } from '../ui.js';
 
 const EMPTY: ApplicationInput = { company: '', role: '', seniority: 'mid', interviewType: 'mixed', jobDescription: '' };
 export const CV_ACCEPT = '.pdf,.docx,.txt,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,text/markdown';
@@ -107,9 +107,7 @@ export function ApplicationEditorPage(props: { id: string | null }) {
               <ErrorMessage error={error} />
               {saved ? <Notice tone="success">Saved.</Notice> : null}
               <div className="actions">
-                <button type="submit" className="button primary" disabled={busy || !form.company.trim() || !form.role.trim() || !form.jobDescription.trim()}>
-                  {busy ? 'Saving…' : 'Save application'}
-                </button>
+                <SubmitButton busy={busy} busyLabel="Saving…" disabled={!form.company.trim() || !form.role.trim() || !form.jobDescription.trim()}>Save application</SubmitButton>
                 {props.id ? (
                   <Link to={{ name: 'precall', applicationId: props.id }} className="button">
                     Practise this interview
@@ -237,36 +235,24 @@ function AnalysisCard(props: { analysis: ApplicationAnalysis }) {
           Fit score: <strong>{Math.round(a.fitScore)}</strong>/100
         </p>
       ) : null}
-      {a.required?.length ? (
-        <>
-          <h3>Skills the job requires</h3>
-          <ul className="chips">
-            {a.required.map((s) => (
-              <li key={s}>{s}</li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {a.cvSkills?.length ? (
-        <>
-          <h3>Skills found in your CV</h3>
-          <ul className="chips">
-            {a.cvSkills.map((s) => (
-              <li key={s}>{s}</li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {a.gaps?.length ? (
-        <>
-          <h3>Gaps to prepare</h3>
-          <ul>
-            {a.gaps.map((g) => (
-              <li key={g}>{g}</li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <SkillList title="Skills the job requires" items={a.required} chips />
+      <SkillList title="Skills found in your CV" items={a.cvSkills} chips />
+      <SkillList title="Gaps to prepare" items={a.gaps} />
     </section>
+  );
+}
+
+/** A headed list of skill names (as chips, or a plain list); nothing when there are none. */
+function SkillList(props: { title: string; items: readonly string[] | undefined; chips?: boolean }) {
+  if (!props.items?.length) return null;
+  return (
+    <>
+      <h3>{props.title}</h3>
+      <ul className={props.chips ? 'chips' : undefined}>
+        {props.items.map((s) => (
+          <li key={s}>{s}</li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api.js';
 import { navigate } from '../router.js';
-import { ErrorMessage, Field, Link, Notice, PageHeading, useAuth } from '../ui.js';
+import { ErrorMessage, Field, Link, Notice, PageHeading, SubmitButton, useAuth } from '../ui.js';
 
 /** A floor checked before the request so the form says why; the API enforces its own rule too. */
 export const MIN_PASSWORD_LENGTH = 8;
@@ -63,9 +63,7 @@ export function SignUpPage() {
           )}
         </Field>
         <ErrorMessage error={error} />
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? 'Creating account…' : 'Sign up'}
-        </button>
+        <SubmitButton busy={busy} busyLabel="Creating account…">Sign up</SubmitButton>
       </form>
       <p>
         Already have an account? <Link to={{ name: 'signin' }}>Sign in</Link>
@@ -94,9 +92,7 @@ export function SignInPage() {
           {(id) => <input id={id} name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />}
         </Field>
         <ErrorMessage error={error} />
-        <button type="submit" className="button primary" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
-        </button>
+        <SubmitButton busy={busy} busyLabel="Signing in…">Sign in</SubmitButton>
       </form>
       <p>
         <Link to={{ name: 'forgot-password' }}>Forgot your password?</Link>
@@ -145,9 +141,7 @@ export function VerifyEmailPage(props: { code: string | null }) {
               {(id) => <input id={id} name="code" autoComplete="one-time-code" inputMode="text" required value={code} onChange={(e) => setCode(e.target.value)} />}
             </Field>
             <ErrorMessage error={error} />
-            <button type="submit" className="button primary" disabled={busy || !code.trim()}>
-              {busy ? 'Checking…' : 'Verify'}
-            </button>
+            <SubmitButton busy={busy} busyLabel="Checking…" disabled={!code.trim()}>Verify</SubmitButton>
           </form>
           {user ? (
             <p>
@@ -185,9 +179,7 @@ export function ForgotPasswordPage() {
             {(id) => <input id={id} name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />}
           </Field>
           <ErrorMessage error={error} />
-          <button type="submit" className="button primary" disabled={busy || !email.trim()}>
-            {busy ? 'Sending…' : 'Send reset link'}
-          </button>
+          <SubmitButton busy={busy} busyLabel="Sending…" disabled={!email.trim()}>Send reset link</SubmitButton>
         </form>
       )}
       <p>
@@ -231,9 +223,7 @@ export function ResetPasswordPage(props: { token: string | null }) {
             )}
           </Field>
           <ErrorMessage error={error} />
-          <button type="submit" className="button primary" disabled={busy || !token.trim()}>
-            {busy ? 'Saving…' : 'Set password'}
-          </button>
+          <SubmitButton busy={busy} busyLabel="Saving…" disabled={!token.trim()}>Set password</SubmitButton>
         </form>
       )}
     </section>
