@@ -206,6 +206,15 @@ export class BotCandidate {
     }
   }
 
+  /**
+   * Ends the interview the way a candidate's End button does. A bot that only disconnected would hold
+   * its job for the rejoin grace period (AGENT_REJOIN_GRACE_SECONDS) and skew the next round's capacity.
+   */
+  async endInterview(): Promise<void> {
+    if (!this.interviewId) return;
+    await this.api.request('POST', `/api/interviews/${this.interviewId}/end`).catch(() => undefined);
+  }
+
   async leave(): Promise<void> {
     this.pumping = false;
     if (this.ticker) clearInterval(this.ticker);

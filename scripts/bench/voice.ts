@@ -152,6 +152,7 @@ export async function runConversation(o: ConversationOptions): Promise<SessionRe
   } finally {
     result.audioGaps = bot.audioGaps;
     result.recruiterLeft = bot.recruiterLeft;
+    await bot.endInterview();
     await bot.leave();
   }
   return result;
