@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CandidateClient } from './helpers/api.js';
 import { TypingCandidate } from './helpers/bot-candidate.js';
 import { startStack, type Stack } from './helpers/stack.js';
+import { waitFor } from './helpers/wait.js';
 
 const GRACE_SECONDS = 25;
 /** The first words of a job on this shared, loaded 2-core machine can take a while (model loads). */
@@ -31,16 +32,6 @@ interface InterviewState {
 
 async function detail(client: CandidateClient, interviewId: string): Promise<{ interview: InterviewState; turns: StoredTurn[] }> {
   return client.ok('GET', `/api/interviews/${interviewId}`);
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

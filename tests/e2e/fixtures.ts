@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../helpers/stack.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -41,4 +42,37 @@ export function buildWeb(): void {
   const vite = join(REPO_ROOT, 'web', 'node_modules', 'vite', 'bin', 'vite.js');
   execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: join(REPO_ROOT, 'web'), stdio: 'pipe' });
   if (!existsSync(join(REPO_ROOT, 'web', 'dist', 'index.html'))) throw new FixtureError('web build produced no index.html');
+}
+
+/**
+ * Debian's Chromium, headless, with a fake microphone that plays `micWav` (48 kHz mono) and no background
+ * networking (nothing may leave loopback).
+ */
+export function launchChromium(micWav: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-audio-capture=${micWav}`,
+      '--autoplay-policy=no-user-gesture-required',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-gpu',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** A fresh context (a fresh profile: no cookies) with the microphone allowed, and one page whose console lands in `log`. */
+export async function openPage(browser: Browser, log: string[]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['microphone'] });
+  const page = await context.newPage();
+  page.on('console', (m) => log.push(`[${m.type()}] ${m.text()}`));
+  page.on('pageerror', (e) => log.push(`[pageerror] ${e.message}`));
+  return { context, page };
 }

@@ -8,9 +8,9 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startStack, type Stack } from '../helpers/stack.js';
-import { ARTIFACTS_DIR, CHROMIUM_PATH, buildWeb, makeSpeechWav, requireTools } from './fixtures.js';
+import { ARTIFACTS_DIR, buildWeb, launchChromium, makeSpeechWav, openPage, requireTools } from './fixtures.js';
 
 const SPOKEN_ANSWER =
   'I led a team that built a payment service. I designed the database and wrote the tests, and the service handled twice the traffic.';
@@ -73,28 +73,8 @@ describe('browser interview (offline stack, headless Chromium)', () => {
     const wav = makeSpeechWav(workDir, 'candidate', SPOKEN_ANSWER, { leadSeconds: 12, tailSeconds: 10 });
     buildWeb();
     stack = await startStack();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--use-fake-ui-for-media-stream',
-        '--use-fake-device-for-media-stream',
-        `--use-file-for-fake-audio-capture=${wav}`,
-        '--autoplay-policy=no-user-gesture-required',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-gpu',
-        '--disable-quic',
-      ],
-    });
-    // A fresh context is a fresh profile: no cookies or permissions carried over.
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['microphone'] });
-    page = await context.newPage();
-    page.on('console', (m) => pageLog.push(`[${m.type()}] ${m.text()}`));
-    page.on('pageerror', (e) => pageLog.push(`[pageerror] ${e.message}`));
+    browser = await launchChromium(wav);
+    ({ context, page } = await openPage(browser, pageLog));
   });
 
   afterAll(async () => {

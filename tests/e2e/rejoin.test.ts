@@ -8,9 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startStack, type Stack } from '../helpers/stack.js';
-import { ARTIFACTS_DIR, CHROMIUM_PATH, buildWeb, requireTools } from './fixtures.js';
+import { ARTIFACTS_DIR, buildWeb, launchChromium, openPage, requireTools } from './fixtures.js';
 
 const ANSWER_1 = 'I fixed a bug.';
 const ANSWER_2 = 'At my last job I led the migration of our billing service to PostgreSQL, which cut invoice errors by 40 percent.';
@@ -46,27 +46,8 @@ describe('reload mid-call (offline stack, headless Chromium)', () => {
     execFileSync('sox', ['-n', '-r', '48000', '-c', '1', '-b', '16', silence, 'trim', '0', '5'], { stdio: 'pipe' });
     buildWeb();
     stack = await startStack();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--use-fake-ui-for-media-stream',
-        '--use-fake-device-for-media-stream',
-        `--use-file-for-fake-audio-capture=${silence}`,
-        '--autoplay-policy=no-user-gesture-required',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-gpu',
-        '--disable-quic',
-      ],
-    });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['microphone'] });
-    page = await context.newPage();
-    page.on('console', (m) => pageLog.push(`[${m.type()}] ${m.text()}`));
-    page.on('pageerror', (e) => pageLog.push(`[pageerror] ${e.message}`));
+    browser = await launchChromium(silence);
+    ({ page } = await openPage(browser, pageLog));
   });
 
   afterAll(async () => {
@@ -106,9 +87,10 @@ describe('reload mid-call (offline stack, headless Chromium)', () => {
       const { interview } = await call<{ interview: { id: string } }>('POST', '/api/interviews', { applicationId: application.id, timeBoxMinutes: 10 });
       const detail = () => call<Detail>('GET', `/api/interviews/${interview.id}`);
 
+      // A fresh load of the call page (not a hash change on the sign-up page, whose own redirect after the
+      // sign-up could race it to the dashboard): the app starts with the session cookie the sign-up set.
+      await page.goto('about:blank');
       await page.goto(`${stack.apiUrl}/#/interviews/${encodeURIComponent(interview.id)}/call`);
-      // Only the hash changed: load the app again so it reads the session the sign-up set.
-      await page.reload();
       await expect.poll(() => page.getByTestId('call-phase').getAttribute('data-phase'), { timeout: LIVE_MS, interval: 500 }).toBe('live');
       await expect.poll(async () => (await recruiterCaptions(page)).length, { timeout: REPLY_MS, interval: 500 }).toBeGreaterThan(0);
       const before = (await recruiterCaptions(page)).length;

@@ -31,6 +31,7 @@ import { makeDocx } from '../../api/src/lib/documents/test-fixtures.js';
 import { CandidateClient } from '../helpers/api.js';
 import { TypingCandidate } from '../helpers/bot-candidate.js';
 import { REPO_ROOT, StackError, startStack, type Stack } from '../helpers/stack.js';
+import { waitFor } from '../helpers/wait.js';
 
 const hex = (bytes = 6) => randomBytes(bytes).toString('hex');
 /** Letters only: the recruiter speaks a name's letters alone (digits are dropped), so a name canary must be all letters. */
@@ -103,16 +104,6 @@ function filesUnder(dir: string, skip: (path: string) => boolean = () => false):
     else if (entry.isFile()) out.push(path);
   }
   return out;
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
 }
 
 describe('canaries pushed through every flow appear in no log, spool or web bundle file', () => {
