@@ -1,4 +1,7 @@
-/** Report: overall and per-dimension scores with quoted evidence, speech metrics, the transcript. */
+/**
+ * Report: overall and per-dimension scores with quoted evidence, speech metrics, the transcript.
+ * An "incomplete" report (fewer than two answered questions) shows a notice instead of scores.
+ */
 import { useEffect, useState } from 'react';
 import { api } from '../api.js';
 import { formatClock, formatNumber, formatPercent, scoreLabel } from '../format.js';
@@ -76,6 +79,8 @@ export function ReportPage(props: { interviewId: string }) {
             Try scoring again
           </button>
         </div>
+      ) : report.report.status === 'incomplete' ? (
+        <IncompleteNotice report={report.report} applicationId={detail?.interview.applicationId ?? null} />
       ) : (
         <ReportBody report={report.report} turns={detail?.turns ?? []} />
       )}
@@ -135,40 +140,31 @@ function ReportBody(props: { report: Report; turns: TurnRecord[] }) {
 
       {r.strengths.length || r.improvements.length ? (
         <div className="grid">
-          <section className="card" aria-labelledby="strengths-heading">
-            <h2 id="strengths-heading">Strengths</h2>
-            <ul>
-              {r.strengths.map((n, i) => (
-                <li key={i}>{n.text}</li>
-              ))}
-            </ul>
-          </section>
-          <section className="card" aria-labelledby="improve-heading">
-            <h2 id="improve-heading">To improve</h2>
-            <ul>
-              {r.improvements.map((n, i) => (
-                <li key={i}>{n.text}</li>
-              ))}
-            </ul>
-          </section>
+          {/* Each box only when it has something in it: an empty "Strengths" card reads as a broken page. */}
+          {r.strengths.length ? (
+            <section className="card" aria-labelledby="strengths-heading">
+              <h2 id="strengths-heading">Strengths</h2>
+              <ul>
+                {r.strengths.map((n, i) => (
+                  <li key={i}>{n.text}</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {r.improvements.length ? (
+            <section className="card" aria-labelledby="improve-heading">
+              <h2 id="improve-heading">To improve</h2>
+              <ul>
+                {r.improvements.map((n, i) => (
+                  <li key={i}>{n.text}</li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
         </div>
       ) : null}
 
-      {r.questions.length ? (
-        <section className="card" aria-labelledby="questions-heading">
-          <h2 id="questions-heading">Questions</h2>
-          <ol className="questions">
-            {r.questions.map((q) => (
-              <li key={q.questionId}>
-                <p>
-                  <strong>{q.text}</strong> <span className={`badge badge-q-${q.status}`}>{q.status.replace('_', ' ')}</span>
-                </p>
-                <p>{q.assessment}</p>
-              </li>
-            ))}
-          </ol>
-        </section>
-      ) : null}
+      <QuestionList questions={r.questions} />
 
       <section className="card" aria-labelledby="speech-heading">
         <h2 id="speech-heading">Speech</h2>
@@ -212,6 +208,50 @@ function ReportBody(props: { report: Report; turns: TurnRecord[] }) {
         ) : null}
       </section>
     </div>
+  );
+}
+
+/** Fewer than two answered questions: nothing fair to score, so say so instead of showing a 0. */
+function IncompleteNotice(props: { report: Report; applicationId: string | null }) {
+  return (
+    <div className="report-body" data-testid="report-status" data-status="incomplete">
+      <section className="card" aria-labelledby="incomplete-heading">
+        <h2 id="incomplete-heading">Not scored</h2>
+        <p className="alert alert-info" role="status">
+          This interview was too short to score: fewer than two questions were answered. It has no overall score and is
+          left out of your progress. Your transcript is below.
+        </p>
+        <p>
+          {props.applicationId ? (
+            <Link to={{ name: 'precall', applicationId: props.applicationId }} className="button primary">
+              Practise again
+            </Link>
+          ) : (
+            <Link to={{ name: 'dashboard' }}>Practise again from the dashboard</Link>
+          )}
+        </p>
+      </section>
+      <QuestionList questions={props.report.questions} />
+    </div>
+  );
+}
+
+function QuestionList(props: { questions: Report['questions'] }) {
+  if (!props.questions.length) return null;
+  return (
+    <section className="card" aria-labelledby="questions-heading">
+      <h2 id="questions-heading">Questions</h2>
+      <ol className="questions">
+        {props.questions.map((q) => (
+          <li key={q.questionId}>
+            <p>
+              <strong>{q.text}</strong> <span className={`badge badge-q-${q.status}`}>{q.status.replace('_', ' ')}</span>
+            </p>
+            {q.assessment ? <p>{q.assessment}</p> : null}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 
