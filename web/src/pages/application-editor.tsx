@@ -4,6 +4,7 @@ import { api } from '../api.js';
 import { formatBytes, formatDate } from '../format.js';
 import { navigate } from '../router.js';
 import { INTERVIEW_TYPES, SENIORITIES } from '../choices.js';
+import type { RequirementRow } from '../fit-evidence.js';
 import type { ApplicationAnalysis, ApplicationInput, Cv, InterviewType, Seniority } from '../types.js';
 import { ErrorMessage, Field, Link, Notice, PageHeading, Spinner, SubmitButton } from '../ui.js';
 
@@ -227,6 +228,19 @@ function CvCard() {
 
 function AnalysisCard(props: { analysis: ApplicationAnalysis }) {
   const a = props.analysis;
+  // Each requirement with the line of the owner's own CV behind a match (see fit-evidence.ts). The
+  // matcher carries core's skill vocabulary, so it loads as its own chunk, only on this page.
+  const [rows, setRows] = useState<RequirementRow[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    Promise.all([import('../fit-evidence.js'), api.getCv().catch(() => null)]).then(
+      ([m, cv]) => live && setRows(m.requirementRows(a, cv?.text ?? null)),
+      () => live && setRows(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [a]);
   return (
     <section className="card" aria-labelledby="analysis-heading">
       <h2 id="analysis-heading">Fit analysis</h2>
@@ -235,9 +249,41 @@ function AnalysisCard(props: { analysis: ApplicationAnalysis }) {
           Fit score: <strong>{Math.round(a.fitScore)}</strong>/100
         </p>
       ) : null}
-      <SkillList title="Skills the job requires" items={a.required} chips />
+      {a.fitBasis.length ? (
+        <details className="fit-basis">
+          <summary>How the score was reached</summary>
+          <ul>
+            {a.fitBasis.map((b, i) => (
+              <li key={i}>{b}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      {!rows ? (
+        <SkillList title="Skills the job requires" items={a.required} chips />
+      ) : rows.length ? (
+        <>
+          <h3 id="requirements-heading">The job's requirements and your CV</h3>
+          <ul className="requirements" aria-labelledby="requirements-heading" data-testid="requirements">
+            {rows.map((r) => (
+              <li key={r.skill} data-matched={r.matched}>
+                <span className="requirement-skill">{r.skill}</span>{' '}
+                <span className="badge">{r.kind === 'required' ? 'required' : 'nice to have'}</span>{' '}
+                <span className={`badge ${r.matched ? 'badge-q-answered' : 'badge-failed'}`}>{r.matched ? 'matched' : 'gap'}</span>
+                {r.evidence ? (
+                  <span className="requirement-evidence small">
+                    <span className="visually-hidden">Your CV: </span>
+                    <q>{r.evidence}</q>
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <SkillList title="Skills found in your CV" items={a.cvSkills} chips />
-      <SkillList title="Gaps to prepare" items={a.gaps} />
+      {/* The requirement rows already name every gap; the plain list is the fallback while they load. */}
+      {!rows ? <SkillList title="Gaps to prepare" items={a.gaps} /> : null}
     </section>
   );
 }

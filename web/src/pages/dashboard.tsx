@@ -99,7 +99,17 @@ export function DashboardPage() {
                           <td>
                             <span className={`badge badge-${iv.status}`}>{iv.status}</span>
                           </td>
-                          <td>{iv.overall == null ? '—' : Math.round(iv.overall)}</td>
+                          <td>
+                            {/* No score: still scoring, scoring failed, or too short to score (left out of the chart too). */}
+                            {iv.overall == null ? (
+                              <>
+                                <span aria-hidden="true">—</span>
+                                <span className="visually-hidden">no score</span>
+                              </>
+                            ) : (
+                              Math.round(iv.overall)
+                            )}
+                          </td>
                           <td>
                             {iv.status === 'ended' || iv.status === 'failed' ? (
                               <Link to={{ name: 'report', interviewId: iv.id }}>Report</Link>
