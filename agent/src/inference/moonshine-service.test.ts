@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assertMoonshineFiles, defaultMoonshineDir, MoonshineModelMissingError } from './moonshine-model.js';
-import { decodePcm, encodePcm, inProcessMoonshine } from './moonshine-service.js';
+import { encodePcm16 } from '../providers/local/pcm.js';
+import { decodePcm, inProcessMoonshine } from './moonshine-service.js';
 import { MoonshineTokenizer } from './moonshine-tokenizer.js';
 
 describe('MoonshineTokenizer', () => {
@@ -27,7 +28,7 @@ describe('MoonshineTokenizer', () => {
 describe('Moonshine service wire format and queue', () => {
   it('carries PCM through base64 unchanged (as floats in -1..1)', () => {
     const pcm = Int16Array.from([0, 16384, -32768, 32767]);
-    expect(Array.from(decodePcm(encodePcm(pcm)))).toEqual([0, 0.5, -1, 32767 / 32768]);
+    expect(Array.from(decodePcm(encodePcm16(pcm)))).toEqual([0, 0.5, -1, 32767 / 32768]);
   });
 
   it('names the set-up step when the model files are missing', () => {
@@ -39,7 +40,7 @@ describe('Moonshine service wire format and queue', () => {
     const queue = inProcessMoonshine();
     await queue.ready();
     const order: number[] = [];
-    const silence = encodePcm(new Int16Array(8_000));
+    const silence = encodePcm16(new Int16Array(8_000));
     const results = await Promise.all(
       [0, 1, 2].map((k) => queue.handle({ pcm: silence, voicedSeconds: 0 }).then((r) => (order.push(k), r))),
     );

@@ -12,6 +12,7 @@
  * Outside a job (tests, scripts) the same queue runs in-process over a lazily loaded model.
  */
 import { getJobContext } from '@livekit/agents';
+import { decodePcm16, encodePcm16 } from '../providers/local/pcm.js';
 import { MoonshineModel, type MoonshineResult } from './moonshine-model.js';
 
 export const MOONSHINE_INFERENCE_METHOD = 'mockroom_moonshine_stt';
@@ -24,13 +25,9 @@ export interface MoonshineRequest {
 
 export type MoonshineResponse = (MoonshineResult & { queuedMs: number }) | { error: string };
 
-export function encodePcm(pcm: Int16Array): string {
-  return Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength).toString('base64');
-}
-
+/** The model's input: the request's 16-bit PCM as floats in [-1, 1). */
 export function decodePcm(b64: string): Float32Array {
-  const bytes = Buffer.from(b64, 'base64');
-  const samples = new Int16Array(bytes.buffer, bytes.byteOffset, Math.floor(bytes.byteLength / 2));
+  const samples = decodePcm16(b64);
   const out = new Float32Array(samples.length);
   for (let i = 0; i < samples.length; i++) out[i] = samples[i]! / 32768;
   return out;
@@ -105,7 +102,7 @@ export function inProcessMoonshine(modelDir?: string): MoonshineQueue {
 }
 
 export function inProcessTranscriber(queue: MoonshineQueue = inProcessMoonshine()): MoonshineTranscriber {
-  return { transcribe: async (pcm, voicedSeconds) => unwrap(await queue.handle({ pcm: encodePcm(pcm), voicedSeconds })) };
+  return { transcribe: async (pcm, voicedSeconds) => unwrap(await queue.handle({ pcm: encodePcm16(pcm), voicedSeconds })) };
 }
 
 /**
@@ -121,7 +118,7 @@ export function defaultTranscriber(): MoonshineTranscriber {
   return {
     async transcribe(pcm, voicedSeconds) {
       if (shared) {
-        const req: MoonshineRequest = { pcm: encodePcm(pcm), voicedSeconds };
+        const req: MoonshineRequest = { pcm: encodePcm16(pcm), voicedSeconds };
         const res = await executor.doInference(MOONSHINE_INFERENCE_METHOD, req).then(
           (r) => r as MoonshineResponse | undefined,
           (err: unknown) => {

@@ -81,3 +81,14 @@ export function toFrames(samples: Int16Array, sampleRate: number, frameMs: numbe
   }
   return frames;
 }
+
+/** 16-bit PCM as base64: how audio crosses the inference process's JSON IPC channels. */
+export function encodePcm16(pcm: Int16Array): string {
+  return Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength).toString('base64');
+}
+
+export function decodePcm16(b64: string): Int16Array {
+  const bytes = Buffer.from(b64, 'base64');
+  // A copy: Buffer.from may hand out a slice of a shared pool at an odd offset.
+  return new Int16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + (bytes.byteLength & ~1)));
+}

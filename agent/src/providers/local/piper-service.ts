@@ -9,6 +9,7 @@
  */
 import { getJobContext, log } from '@livekit/agents';
 import type { EnginePcm } from './engine.js';
+import { decodePcm16, encodePcm16 } from './pcm.js';
 import { sharedPiperModel, type PiperModelOptions } from './piper-model.js';
 
 export const PIPER_INFERENCE_METHOD = 'mockroom_piper_tts';
@@ -27,16 +28,6 @@ export type PiperBackend = (text: string, voice: string) => Promise<EnginePcm>;
 
 export class PiperServiceError extends Error {
   override name = 'PiperServiceError';
-}
-
-export function encodePcm16(pcm: Int16Array): string {
-  return Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength).toString('base64');
-}
-
-export function decodePcm16(b64: string): Int16Array {
-  const bytes = Buffer.from(b64, 'base64');
-  // A copy: Buffer.from may hand out a slice of a shared pool at an odd offset.
-  return new Int16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + (bytes.byteLength & ~1)));
 }
 
 /** Serves one request with this process's model for the voice (loaded on first use). */

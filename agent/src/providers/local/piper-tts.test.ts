@@ -10,7 +10,7 @@ import { resampleMono, rms } from './pcm.js';
 import { floatToInt16, PiperModel, sharedPiperModel } from './piper-model.js';
 import { clausePhonemes, phonemesToIds, piperPhonemeIds, splitClauses } from './piper-phonemizer.js';
 import PiperRunner from './piper-runner.js';
-import { decodePcm16, encodePcm16 } from './piper-service.js';
+import { decodePcm16, encodePcm16 } from './pcm.js';
 import { PiperTTS, splitLeadClause } from './piper-tts.js';
 import { parsePiperConfig, piperVoiceFiles, PiperModelMissingError, readPiperConfig, type PiperVoiceConfig } from './piper-voice.js';
 import { MOONSHINE_SAMPLE_RATE, MoonshineModel } from '../../inference/moonshine-model.js';
