@@ -21,7 +21,10 @@ export const interviews = pgTable(
     plan: jsonb().notNull(),
     analysis: jsonb(),
     cvSnapshot: text(),
+    /** The provider overrides of `stack` (stt/llm/tts names), as the agent's context hands them on. */
     providerSettings: jsonb(),
+    /** The named provider stack (core/src/stacks.ts) chosen before the call; null on interviews from before stacks. */
+    stack: text(),
     timeBoxSeconds: integer().notNull(),
     questionStatuses: jsonb().notNull().default([]),
     startedAt: timestamp({ withTimezone: true }),
@@ -96,7 +99,15 @@ export const turnMetrics = pgTable(
     sttMs: real(),
     llmFirstTokenMs: real(),
     ttsFirstByteMs: real(),
+    /** Time the reply's audio spent between the agent and the candidate, when measured. */
+    transportMs: real(),
     totalMs: real(),
+    /** Usage, additive across turns: what the price table multiplies (core/src/stack-cost.ts). */
+    sttAudioSeconds: real(),
+    llmPromptTokens: integer(),
+    llmCompletionTokens: integer(),
+    ttsCharacters: integer(),
+    ttsAudioSeconds: real(),
     createdAt: createdAtColumn(),
   },
   (t) => [
