@@ -19,6 +19,13 @@ export const users = pgTable(
     passwordHash: text().notNull(),
     emailVerified: boolean().notNull().default(false),
     emailPreferences: jsonb().$type<EmailPreferences>().notNull().default(sql`'{}'::jsonb`),
+    /** When the person confirmed at sign-up that they are at least the minimum age (16). */
+    ageConfirmedAt: timestamp({ withTimezone: true }),
+    /**
+     * Set while a requested account deletion waits out its grace period: the moment the purge job
+     * may delete everything. Null when no deletion is pending (cancelling clears it).
+     */
+    deletionDueAt: timestamp({ withTimezone: true }),
     createdAt: createdAtColumn(),
   },
   () => [

@@ -4,3 +4,4 @@ export * from './accounts.js';
 export * from './content.js';
 export * from './interviews.js';
 export * from './system.js';
+export * from './events.js';
