@@ -63,6 +63,8 @@ export const Interview = z.object({
   endedAt: z.iso.datetime().nullable(),
   endReason: EndReason.nullable(),
   createdAt: z.iso.datetime(),
+  /** The named provider stack the interview runs on (core/src/stacks.ts); null: created before stacks. */
+  stack: z.string().nullable(),
 });
 export type Interview = z.infer<typeof Interview>;
 

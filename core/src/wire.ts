@@ -65,6 +65,14 @@ export const TurnMetricsInput = z.object({
   llmFirstTokenMs: ms,
   ttsFirstByteMs: ms,
   totalMs: ms,
+  /** Absent when the agent does not measure it. */
+  transportMs: ms.optional(),
+  /** Usage of the reply, additive across turns: what the price table multiplies. Absent: not reported. */
+  sttAudioSeconds: z.number().nonnegative().max(3_600).nullable().optional(),
+  llmPromptTokens: z.number().int().nonnegative().max(10_000_000).nullable().optional(),
+  llmCompletionTokens: z.number().int().nonnegative().max(10_000_000).nullable().optional(),
+  ttsCharacters: z.number().int().nonnegative().max(1_000_000).nullable().optional(),
+  ttsAudioSeconds: z.number().nonnegative().max(3_600).nullable().optional(),
 });
 export type TurnMetricsInput = z.infer<typeof TurnMetricsInput>;
 
@@ -114,6 +122,8 @@ export const InterviewContext = z.object({
   timeBoxSeconds: z.number().int().positive(),
   plan: InterviewPlan,
   providers: ProviderOverride.nullable(),
+  /** The named provider stack chosen for this interview (core/src/stacks.ts); null or absent: the worker's configured providers. */
+  stack: z.string().max(64).nullish(),
   /** Turns already stored, so a job handed to another worker resumes where they left off. */
   turns: z.array(TurnRecord),
 });

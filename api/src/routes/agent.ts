@@ -64,6 +64,7 @@ export function createAgentRoutes(agentToken: string) {
               status: interviews.status,
               plan: interviews.plan,
               providers: interviews.providerSettings,
+              stack: interviews.stack,
               timeBoxSeconds: interviews.timeBoxSeconds,
               company: applications.company,
               role: applications.role,
@@ -92,6 +93,7 @@ export function createAgentRoutes(agentToken: string) {
           timeBoxSeconds: row.timeBoxSeconds,
           plan: row.plan,
           providers: (row.providers as ProviderOverride | null) ?? null,
+          stack: row.stack ?? null,
           turns: turns.map(toTurnRecord),
         });
         return c.json(body, 200);

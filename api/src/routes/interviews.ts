@@ -30,6 +30,7 @@ export function toInterview(iv: typeof interviews.$inferSelect): Interview {
     endedAt: iv.endedAt?.toISOString() ?? null,
     endReason: iv.endReason ?? null,
     createdAt: iv.createdAt.toISOString(),
+    stack: iv.stack ?? null,
   };
 }
 
