@@ -20,7 +20,7 @@ import { createJobRunner, type JobRunner } from './jobs/runner.js';
 import { SCORE_JOB, scoreInterviewJob } from './jobs/score-interview.js';
 import { createAnalysisService, type AnalysisService } from './lib/analysis/index.js';
 import type { ApiCaches, Services } from './lib/context.js';
-import { ApiError, errorBody, isDataException, RateLimitedError } from './lib/errors.js';
+import { ApiError, errorBody, isDataException, RateLimitedError, tooLargeBody } from './lib/errors.js';
 import { createLogger, redactUrl, type Logger } from './lib/logger.js';
 import { createOutboxMailer, createResendMailer, type Mailer } from './lib/mailer.js';
 import { createRouter } from './lib/openapi.js';
@@ -31,6 +31,7 @@ import { createAuthRoutes } from './routes/auth.js';
 import { createCvRoutes, MAX_CV_BYTES } from './routes/cv.js';
 import { createDevRoutes } from './routes/dev.js';
 import { createInterviewRoutes } from './routes/interviews.js';
+import { createInterviewPlanRoutes } from './routes/interview-plan.js';
 import { createLivekitWebhookRoutes } from './routes/livekit-webhook.js';
 import { createMeRoutes } from './routes/me.js';
 
@@ -58,6 +59,7 @@ function buildRoutes(env: Env, base = createRouter()) {
     .route('/api/cv', createCvRoutes())
     .route('/api/applications', createApplicationRoutes())
     .route('/api/interviews', createInterviewRoutes())
+    .route('/api/interviews', createInterviewPlanRoutes())
     .route('/api/agent', createAgentRoutes(env.AGENT_API_TOKEN))
     .route('/api/livekit', createLivekitWebhookRoutes())
     .get('/api/health', (c) => c.json({ ok: true as const }));
@@ -143,7 +145,7 @@ export function createApp(deps: AppDeps) {
       xFrameOptions: 'DENY',
     }),
   );
-  const tooLarge = (c2: Context) => c2.json(errorBody('payload_too_large', 'request body too large'), 413);
+  const tooLarge = (c2: Context) => c2.json(tooLargeBody(c2.req.path), 413);
   const limiters = new Map(
     [MAX_CV_BYTES + 64 * 1024, AGENT_BODY_LIMIT_BYTES, DEFAULT_BODY_LIMIT_BYTES].map((maxSize) => [maxSize, bodyLimit({ maxSize, onError: tooLarge })]),
   );

@@ -1,5 +1,6 @@
 /** Named API errors. app.onError turns them into `{ error: { code, message } }`; anything else is a 500. */
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { INPUT_LIMITS } from '@mockroom/core/input-rules';
 
 export class ApiError extends Error {
   override readonly name: string = 'ApiError';
@@ -47,8 +48,8 @@ export class RateLimitedError extends ApiError {
   }
 }
 
-export function errorBody(code: string, message: string) {
-  return { error: { code, message } };
+export function errorBody(code: string, message: string, fields?: Record<string, string>) {
+  return { error: fields ? { code, message, fields } : { code, message } };
 }
 
 /**
@@ -67,4 +68,20 @@ export function pgCode(error: unknown): string | undefined {
     if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
   }
   return undefined;
+}
+
+/**
+ * The answer to a body over the size limit, in the words of the form that sent it: a job description
+ * or a CV is what makes a body that large, so the answer names that field and its limit rather than
+ * "request body too large".
+ */
+export function tooLargeBody(path: string) {
+  if (path === '/api/applications' || path.startsWith('/api/applications/')) {
+    const sentence = `Keep the job description to ${INPUT_LIMITS.jobDescription.toLocaleString('en-GB')} characters or fewer.`;
+    return errorBody('payload_too_large', sentence, { jobDescription: sentence });
+  }
+  if (path === '/api/cv') {
+    return errorBody('payload_too_large', `The file is too large. Upload a CV under ${INPUT_LIMITS.cvUploadBytes / 1024 / 1024} MB.`);
+  }
+  return errorBody('payload_too_large', 'request body too large');
 }

@@ -2,10 +2,20 @@
 import { OpenAPIHono, z, type RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { User } from '@mockroom/core/api-shapes';
+import { fieldErrors } from '@mockroom/core/input-rules';
 import type { AppEnv } from './context.js';
 import { errorBody } from './errors.js';
 
-export const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).openapi('Error');
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      /** For invalid input: one sentence per request field (`_form` for the request as a whole). */
+      fields: z.record(z.string(), z.string()).optional(),
+    }),
+  })
+  .openapi('Error');
 
 export const errorResponses = {
   400: { description: 'invalid input', content: { 'application/json': { schema: ErrorSchema } } },
@@ -21,8 +31,10 @@ export function createRouter() {
   const router = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
-        const issues = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
-        return c.json({ error: { code: 'invalid_input', message: issues.join('; ') } }, 400);
+        // The sentences come from the shared rules (core/src/input-rules.ts), the ones the web client
+        // checks before it submits, so a form can show each one beside its field.
+        const fields = fieldErrors(result.error.issues);
+        return c.json(errorBody('invalid_input', Object.values(fields).slice(0, 3).join(' '), fields), 400);
       }
     },
   });

@@ -1,20 +1,12 @@
 /** Applications (company, role, JD) and their analysis. */
 import { createRoute, z } from '@hono/zod-openapi';
 import { desc, eq } from 'drizzle-orm';
-import { InterviewType, Seniority } from '@mockroom/core';
 import { AnalysisResponse, Application } from '@mockroom/core/api-shapes';
+import { ApplicationInput, ApplicationPatch } from '@mockroom/core/input-rules';
 import { applications, cvs } from '@mockroom/db/schema';
 import { requireUser } from '../auth/guard.js';
 import { NotFoundError } from '../lib/errors.js';
 import { createRouter, errorResponses, json, jsonBody } from '../lib/openapi.js';
-
-const ApplicationInput = z.object({
-  company: z.string().trim().min(1).max(120),
-  role: z.string().trim().min(1).max(120),
-  seniority: Seniority,
-  interviewType: InterviewType,
-  jobDescription: z.string().trim().min(1).max(20_000),
-});
 
 export const ApplicationSchema = Application.openapi('Application');
 const IdParam = z.object({ id: z.uuid() });
@@ -70,7 +62,7 @@ export function createApplicationRoutes() {
       createRoute({
         method: 'patch',
         path: '/{id}',
-        request: { params: IdParam, body: jsonBody(ApplicationInput.partial()) },
+        request: { params: IdParam, body: jsonBody(ApplicationPatch) },
         responses: { 200: json(z.object({ application: ApplicationSchema })), ...errorResponses },
       }),
       async (c) => {

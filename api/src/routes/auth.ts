@@ -8,6 +8,7 @@ import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { and, eq, sql } from 'drizzle-orm';
 import type { User } from '@mockroom/core/api-shapes';
+import { DisplayName } from '@mockroom/core/input-rules';
 import { rowsOf } from '@mockroom/db/client';
 import { oneTimeTokens, users } from '@mockroom/db/schema';
 import { clientIp } from '../auth/client-ip.js';
@@ -124,7 +125,7 @@ export function createAuthRoutes() {
         method: 'post',
         path: '/signup',
         request: {
-          body: jsonBody(z.object({ email: EmailField, displayName: z.string().trim().min(1).max(80), password: PasswordField })),
+          body: jsonBody(z.object({ email: EmailField, displayName: DisplayName, password: PasswordField })),
         },
         responses: { 201: json(UserBody, 'account created, session cookie set (a taken address gets the same answer and its owner an email)'), ...errorResponses },
       }),

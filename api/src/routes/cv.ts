@@ -1,6 +1,7 @@
 /** The CV: one per user, text only (the uploaded file is parsed in memory and dropped). */
 import { createRoute, z } from '@hono/zod-openapi';
 import { Cv } from '@mockroom/core/api-shapes';
+import { CvTextInput, INPUT_LIMITS } from '@mockroom/core/input-rules';
 import { cvs } from '@mockroom/db/schema';
 import { requireUser } from '../auth/guard.js';
 import { hit, retryAfterSeconds, type Limit } from '../auth/rate-limit.js';
@@ -8,8 +9,8 @@ import { DocumentError, extractDocument } from '../lib/documents/index.js';
 import { ApiError, RateLimitedError } from '../lib/errors.js';
 import { createRouter, errorResponses, json } from '../lib/openapi.js';
 
-export const MAX_CV_BYTES = 10 * 1024 * 1024;
-const MAX_CV_TEXT_CHARS = 100_000;
+export const MAX_CV_BYTES = INPUT_LIMITS.cvUploadBytes;
+const MAX_CV_TEXT_CHARS = INPUT_LIMITS.cvText;
 
 /**
  * File uploads per user: each one costs a child process for up to seconds, so a signed-in user
@@ -55,7 +56,7 @@ export function createCvRoutes() {
         request: {
           body: {
             content: {
-              'application/json': { schema: z.object({ text: z.string().trim().min(1).max(MAX_CV_TEXT_CHARS), fileName: z.string().max(200).optional() }) },
+              'application/json': { schema: CvTextInput },
               'multipart/form-data': { schema: z.object({ file: z.any() }) },
             },
           },

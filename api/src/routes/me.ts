@@ -1,6 +1,7 @@
 /** The account itself: profile, export of everything the user owns, deletion (cascades). */
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
+import { DisplayName } from '@mockroom/core/input-rules';
 import { applications, cvs, interviews, outboxEmails, reports, transcriptTurns, turnMetrics, users } from '@mockroom/db/schema';
 import { clearSessionCookie, requireUser } from '../auth/guard.js';
 import { writeUser } from '../auth/session.js';
@@ -17,7 +18,7 @@ export function createMeRoutes() {
           body: jsonBody(
             z
               .object({
-                displayName: z.string().trim().min(1).max(80).optional(),
+                displayName: DisplayName.optional(),
                 emailPreferences: z.object({ reportReady: z.boolean().optional() }).strict().optional(),
               })
               // An update that names nothing to change is a client error, not an empty UPDATE (a 500).
