@@ -31,7 +31,6 @@ import { createAuthRoutes } from './routes/auth.js';
 import { createCvRoutes, MAX_CV_BYTES } from './routes/cv.js';
 import { createDevRoutes } from './routes/dev.js';
 import { createInterviewRoutes } from './routes/interviews.js';
-import { createInterviewPlanRoutes } from './routes/interview-plan.js';
 import { createLivekitWebhookRoutes } from './routes/livekit-webhook.js';
 import { createMeRoutes } from './routes/me.js';
 
@@ -59,7 +58,6 @@ function buildRoutes(env: Env, base = createRouter()) {
     .route('/api/cv', createCvRoutes())
     .route('/api/applications', createApplicationRoutes())
     .route('/api/interviews', createInterviewRoutes())
-    .route('/api/interviews', createInterviewPlanRoutes())
     .route('/api/agent', createAgentRoutes(env.AGENT_API_TOKEN))
     .route('/api/livekit', createLivekitWebhookRoutes())
     .get('/api/health', (c) => c.json({ ok: true as const }));
