@@ -5,3 +5,4 @@ export * from './content.js';
 export * from './interviews.js';
 export * from './system.js';
 export * from './events.js';
+export * from './reviews.js';

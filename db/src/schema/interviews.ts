@@ -42,6 +42,8 @@ export const interviews = pgTable(
       using: sql`user_id = app_user_id()`,
       withCheck: sql`user_id = app_user_id() AND EXISTS (SELECT 1 FROM applications a WHERE a.id = application_id AND a.user_id = app_user_id())`,
     }),
+    // A reviewer reads an interview a candidate shared with them (db/src/schema/reviews.ts).
+    pgPolicy('interviews_reviewer_read', { for: 'select', to: appRole, using: sql`id IN (SELECT review_shared_interview_ids())` }),
     pgPolicy('interviews_agent_read', { for: 'select', to: agentRole, using: sql`id = app_interview_id()` }),
     pgPolicy('interviews_agent_update', {
       for: 'update',
@@ -83,6 +85,7 @@ export const transcriptTurns = pgTable(
     unique().on(t.interviewId, t.turnId),
     index().on(t.interviewId, t.sequence),
     ownerReadPolicy('transcript_turns_owner_read'),
+    pgPolicy('transcript_turns_reviewer_read', { for: 'select', to: appRole, using: sql`interview_id IN (SELECT review_shared_interview_ids())` }),
     agentInterviewReadPolicy('transcript_turns_agent_read'),
     agentInsertWhileOpenPolicy('transcript_turns_agent_insert', 'transcript_turns'),
   ],
@@ -137,6 +140,8 @@ export const reports = pgTable(
   (t) => [
     unique().on(t.interviewId, t.version),
     ownerReadPolicy('reports_owner_read'),
+    // Blind scoring: a reviewer sees the AI's report only after submitting their own scores.
+    pgPolicy('reports_reviewer_read', { for: 'select', to: appRole, using: sql`interview_id IN (SELECT review_submitted_interview_ids())` }),
     pgPolicy('reports_owner_insert', {
       for: 'insert',
       to: appRole,
