@@ -169,13 +169,15 @@ describe('review workspace row-level security', () => {
   it('accepts an invitation link once, never for the candidate themself', async () => {
     const token = randomUUID();
     await share(candidate, other.interviewId, { inviteTokenHash: hash(token) });
-    const self = await db.asUser(candidate, async (tx) => rowsOf<{ id: string | null }>(await tx.execute(sql`select review_accept_share(${hash(token)}) as id`)));
+    const self = await db.asUser(candidate, async (tx) => rowsOf<{ id: string | null }>(await tx.execute(sql`select review_accept_share(${hash(token)}, ${"Rita Reviewer"}) as id`)));
     expect(self[0]?.id ?? null).toBeNull();
     expect(await db.asUser(stranger, (tx) => tx.select().from(interviews))).toHaveLength(0);
-    const accepted = await db.asUser(stranger, async (tx) => rowsOf<{ id: string | null }>(await tx.execute(sql`select review_accept_share(${hash(token)}) as id`)));
+    const accepted = await db.asUser(stranger, async (tx) => rowsOf<{ id: string | null }>(await tx.execute(sql`select review_accept_share(${hash(token)}, ${"Rita Reviewer"}) as id`)));
     expect(accepted[0]?.id).toBe(other.interviewId);
     expect((await db.asUser(stranger, (tx) => tx.select({ id: interviews.id }).from(interviews))).map((r) => r.id)).toEqual([other.interviewId]);
-    const again = await db.asUser(reviewer, async (tx) => rowsOf<{ id: string | null }>(await tx.execute(sql`select review_accept_share(${hash(token)}) as id`)));
+    const [accepted1] = await db.asUser(candidate, (tx) => tx.select().from(reviewShares).where(eq(reviewShares.interviewId, other.interviewId)));
+    expect({ reviewer: accepted1?.reviewerUserId, name: accepted1?.reviewerName, token: accepted1?.inviteTokenHash }).toEqual({ reviewer: stranger, name: 'Rita Reviewer', token: null });
+    const again = await db.asUser(reviewer, async (tx) => rowsOf<{ id: string | null }>(await tx.execute(sql`select review_accept_share(${hash(token)}, ${"Rita Reviewer"}) as id`)));
     expect(again[0]?.id ?? null).toBeNull();
     await db.asUser(candidate, (tx) => tx.delete(reviewShares).where(eq(reviewShares.interviewId, other.interviewId)));
   });

@@ -106,6 +106,8 @@ export const reviewShares = pgTable(
     userId: ownerUserIdColumn(),
     /** Set once a reviewer has accepted a link (or when shared with a known reviewer). */
     reviewerUserId: uuid().references(() => users.id, { onDelete: 'cascade' }),
+    /** The accepting reviewer's display name, so the candidate sees who has access (they cannot read other users). */
+    reviewerName: text(),
     cohortId: uuid().references(() => cohorts.id, { onDelete: 'cascade' }),
     /** Hex SHA-256 of a not-yet-accepted invitation link's token; cleared on acceptance. */
     inviteTokenHash: text().unique(),
