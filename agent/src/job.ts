@@ -13,15 +13,13 @@ import { createInterviewer, type Interviewer } from './interviewer/interviewer.j
 import { createRecruiterAgent } from './interviewer/recruiter-agent.js';
 import { filterPersonalDataFromLogs } from './log-privacy.js';
 import { RejoinGrace } from './rejoin-grace.js';
-import { applyOverride, buildProviders } from './providers/registry.js';
+import { applyInterviewChoice, buildProviders, inProcessSttSampleRate, interviewerLlmProvider } from './providers/registry.js';
 import { TurnRecorder } from './turn-recorder.js';
 import { attachTurnHandling, turnHandlingOptions } from './turn/handling.js';
 import { createVad } from './turn/vad.js';
 
 /** Thinking pauses are normal in interviews: the candidate is "away" only after this long. */
 export const USER_AWAY_SECONDS = 40;
-/** The offline recogniser's native rate (the en-us PocketSphinx model is wideband, 16 kHz). */
-const LOCAL_STT_SAMPLE_RATE = 16_000;
 
 /** An interview in one of these states takes no job: a token minted before the end joins an empty call. */
 export function isClosedStatus(status: InterviewStatus): boolean {
@@ -78,19 +76,22 @@ export async function runInterviewJob(ctx: JobContext<ProcessUserData>, env: Age
     ctx.shutdown('interview already closed');
     return;
   }
-  const { config, rejected } = applyOverride(env.providers, context.providers);
-  if (rejected.length > 0) logger.warn({ rejected }, 'provider override not allowed here; using defaults');
+  // The interview's stack (refused by the API before the call when not allowed); a worker missing
+  // its key falls back to its defaults rather than failing the call.
+  const { config, rejected } = applyInterviewChoice(env.providers, context);
+  if (rejected.length > 0) logger.warn({ rejected, stack: context.stack ?? null }, 'provider choice not available here; using defaults');
 
-  const chosen = createInterviewer(context, { llmProvider: config.llmProvider });
+  const chosen = createInterviewer(context, { llmProvider: interviewerLlmProvider(config) });
   interviewer = chosen;
   const { tracker } = chosen;
   const providers = await buildProviders(config, () => chosen.ownLlm());
-  logger.info({ providers: providers.names, resumedTurns: context.turns.length }, 'interview starting');
+  logger.info({ providers: providers.names, stack: config.stack ?? null, resumedTurns: context.turns.length }, 'interview starting');
 
   const startSequence = context.turns.reduce((max, t) => Math.max(max, t.sequence + 1), 0);
-  const recorder = new TurnRecorder(interviewId, ctx.job.id, startSequence, api, () => tracker.currentQuestionId);
+  const recorder = new TurnRecorder(interviewId, ctx.job.id, startSequence, api, () => tracker.currentQuestionId, providers.realtime);
 
-  const turnHandling = turnHandlingOptions(env.AGENT_TURN_TUNING, { llmProvider: config.llmProvider });
+  // A realtime model detects turns itself (server VAD): the framework's defaults, no word-aware detector.
+  const turnHandling = turnHandlingOptions(providers.realtime ? 'stock' : env.AGENT_TURN_TUNING, { llmProvider: config.llmProvider });
   const session = new voice.AgentSession({
     vad: ctx.proc.userData.vad ?? createVad(),
     stt: providers.stt,
@@ -187,6 +188,7 @@ export async function runInterviewJob(ctx: JobContext<ProcessUserData>, env: Age
   timeBox.unref?.();
   ctx.addShutdownCallback(async () => clearTimeout(timeBox));
 
+  const sttSampleRate = inProcessSttSampleRate(config);
   await session.start({
     agent: createRecruiterAgent(chosen),
     room: ctx.room,
@@ -195,9 +197,9 @@ export async function runInterviewJob(ctx: JobContext<ProcessUserData>, env: Age
     inputOptions: {
       // The candidate leaving (reload, network loss) must not close the session: RejoinGrace decides.
       closeOnDisconnect: false,
-      // PocketSphinx and Silero both work at 16 kHz: asking the room for 16 kHz audio saves the
-      // second resampling pass (24 kHz → 16 kHz) that each of them would otherwise run per frame.
-      ...(config.sttProvider === 'local' ? { audioSampleRate: LOCAL_STT_SAMPLE_RATE } : {}),
+      // The in-process recognisers (Moonshine, PocketSphinx) and Silero all work at 16 kHz: asking
+      // the room for it saves the second resampling pass (24 kHz → 16 kHz) each would run per frame.
+      ...(sttSampleRate !== null ? { audioSampleRate: sttSampleRate } : {}),
       textInputCallback: (sess, ev) => {
         recorder.noteTyped(ev.text);
         sess.interrupt();

@@ -2,9 +2,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, it, expect, afterEach } from 'vitest';
 import { llm as agentsLlm, initializeLogger } from '@livekit/agents';
+import { PROVIDER_IDS, PROVIDERS, STACK_IDS, type Stage } from '@mockroom/core/stacks';
 import {
   allowedOverrides,
+  applyInterviewChoice,
   applyOverride,
+  applyStack,
+  DESCRIPTORS,
+  hasAdapter,
+  inProcessSttSampleRate,
   assertProviders,
   buildLlm,
   buildStt,
@@ -89,6 +95,55 @@ describe('provider registry', () => {
     expect(config).toMatchObject({ sttProvider: 'local', ttsProvider: 'espeak', llmProvider: 'openai' });
     expect(rejected).toEqual(['stt']);
     expect(allowedOverrides(LOCAL)).toEqual({ stt: ['local', 'moonshine', 'pocketsphinx'], llm: ['local'], tts: ['local', 'piper', 'flite', 'espeak'] });
+  });
+});
+
+describe('provider descriptors and stacks', () => {
+  it('has one descriptor per provider in core, with an adapter for every stage core offers', () => {
+    expect(DESCRIPTORS.map((d) => d.info.id).sort()).toEqual([...PROVIDER_IDS].sort());
+    for (const id of PROVIDER_IDS) {
+      for (const stage of Object.keys(PROVIDERS[id].stages) as Stage[]) expect(hasAdapter(id, stage), `${id} ${stage}`).toBe(true);
+    }
+  });
+
+  it('applies an offline stack with no keys, naming the stack and using the names the interviewer knows', () => {
+    const { config, rejected } = applyInterviewChoice(LOCAL, { stack: 'offline-neural', providers: null });
+    expect(rejected).toEqual([]);
+    expect(config).toMatchObject({ sttProvider: 'moonshine', llmProvider: 'local', ttsProvider: 'piper', stack: 'offline-neural' });
+  });
+
+  it('applies every stack whose keys are configured, and builds nothing it cannot', () => {
+    for (const id of STACK_IDS) expect(applyStack({ ...LOCAL, ...KEYS }, id), id).not.toBeNull();
+  });
+
+  it('keeps the worker defaults when a stack needs a key this worker lacks, and reports it', () => {
+    const cfg = { ...LOCAL, ttsVoice: 'kal' };
+    const { config, rejected } = applyInterviewChoice(cfg, { stack: 'deepgram-elevenlabs', providers: null });
+    expect(rejected).toEqual(['stack']);
+    expect(config).toMatchObject({ sttProvider: 'local', llmProvider: 'local', ttsProvider: 'local', ttsVoice: 'kal', stack: 'offline' });
+    expect(applyInterviewChoice(cfg, { stack: 'no-such-stack' }).rejected).toEqual(['stack']);
+  });
+
+  it("drops the env's model and voice for a stage whose provider the stack changes, and keeps them otherwise", () => {
+    const cfg: ProviderConfig = { ...KEYS, sttProvider: 'openai', llmProvider: 'openai', ttsProvider: 'openai', sttModel: 'whisper-1', llmModel: 'gpt-4.1', ttsVoice: 'nova' };
+    const applied = applyStack(cfg, 'deepgram-elevenlabs')!;
+    expect(applied).toMatchObject({ sttProvider: 'deepgram', llmProvider: 'openai', ttsProvider: 'elevenlabs', llmModel: 'gpt-4.1' });
+    expect(applied.sttModel).toBeUndefined();
+    expect(applied.ttsVoice).toBeUndefined();
+  });
+
+  it('turns the realtime stack into a realtime provider, and names the env default stack without a choice', () => {
+    expect(applyStack({ ...LOCAL, openaiApiKey: 'sk' }, 'openai-realtime')).toMatchObject({ realtimeProvider: 'openai', stack: 'openai-realtime' });
+    expect(applyInterviewChoice(LOCAL, { providers: null }).config.stack).toBe('offline');
+    expect(applyInterviewChoice({ ...LOCAL, sttProvider: 'pocketsphinx' }, {}).config.stack).toBe('offline-classic');
+  });
+
+  it('asks the room for 16 kHz audio only when the STT decodes in-process', () => {
+    expect(inProcessSttSampleRate({ sttProvider: 'local' })).toBe(16_000);
+    expect(inProcessSttSampleRate({ sttProvider: 'moonshine' })).toBe(16_000);
+    expect(inProcessSttSampleRate({ sttProvider: 'pocketsphinx' })).toBe(16_000);
+    expect(inProcessSttSampleRate({ sttProvider: 'deepgram' })).toBeNull();
+    expect(inProcessSttSampleRate({ sttProvider: 'local', realtimeProvider: 'openai' })).toBeNull();
   });
 });
 
