@@ -111,3 +111,27 @@ describe('analyzeApplication across occupations', () => {
     expect(a.fitBasis.join(' ')).toMatch(/capped/);
   });
 });
+
+describe('per-requirement evidence', () => {
+  it('lists every requirement as required or nice to have, matched or gap, with the CV line and how it was read', () => {
+    const a = analyzeApplication({
+      cvText: 'Backend engineer, 2018 – present.\n- Built payment services in Go.\n- Designed PostgreSQL schemas for the ledger.\n- Ran a RabbitMQ-based event pipeline.',
+      jobDescription: 'Requirements:\n- Go\n- Database design\n- Event-driven architecture\n- Kubernetes\nNice to have: Kafka.',
+      role: 'Backend Engineer',
+      seniority: 'senior',
+      asOfYear: 2026,
+    });
+    const row = (skill: string) => a.requirements?.find((r) => r.skill === skill);
+    expect(row('go')).toEqual({ skill: 'go', importance: 'required', status: 'matched', evidence: 'Built payment services in Go.', source: 'named' });
+    expect(row('database design')).toMatchObject({ status: 'matched', evidence: 'Designed PostgreSQL schemas for the ledger.', source: 'inferred' });
+    expect(row('event-driven architecture')).toMatchObject({ status: 'matched', evidence: 'Ran a RabbitMQ-based event pipeline.' });
+    expect(row('kubernetes')).toEqual({ skill: 'kubernetes', importance: 'required', status: 'gap', evidence: null, source: null });
+    expect(row('kafka')).toEqual({ skill: 'kafka', importance: 'nice', status: 'gap', evidence: null, source: null });
+    expect(a.requirements?.filter((r) => r.status === 'gap').map((r) => r.skill).sort()).toEqual([...a.gaps].sort());
+  });
+
+  it('marks every requirement a gap when there is no CV', () => {
+    const a = analyzeApplication({ cvText: null, jobDescription: 'Requirements:\n- Go\n- Kubernetes', role: 'Backend Engineer', seniority: 'mid' });
+    expect(a.requirements?.map((r) => [r.skill, r.status])).toEqual([['go', 'gap'], ['kubernetes', 'gap']]);
+  });
+});

@@ -5,7 +5,23 @@
  */
 import { z } from 'zod';
 import { CREDENTIALS, findSkillEvidence, findSkillMentions, findSkills, getSkill, inferSkills, isSoftSkill } from './skills.js';
+import type { SkillKnowledge } from './esco.js';
 import type { Seniority } from './wire.js';
+
+/** One job requirement as the analysis read it, with the CV line that evidences a match. */
+export const RequirementEvidenceSchema = z.object({
+  skill: z.string().max(60),
+  importance: z.enum(['required', 'nice']),
+  status: z.enum(['matched', 'gap']),
+  /** The CV line that names or describes the skill (clipped to 120 characters); null for a gap. */
+  evidence: z.string().max(120).nullable(),
+  /**
+   * How the match was read: named in the CV, inferred by a recruiter's rule, described in the
+   * words of an ESCO skill, or met by a skill the job accepts in its place. Null for a gap.
+   */
+  source: z.enum(['named', 'inferred', 'described', 'esco', 'alternative']).nullable(),
+});
+export type RequirementEvidence = z.infer<typeof RequirementEvidenceSchema>;
 
 export const AnalysisSchema = z.object({
   cvSkills: z.array(z.string().max(60)).max(200),
@@ -16,6 +32,8 @@ export const AnalysisSchema = z.object({
   fitScore: z.number().int().min(0).max(100),
   fitBasis: z.array(z.string().max(300)).max(20),
   gaps: z.array(z.string().max(60)).max(60),
+  /** Per requirement, from the offline analysis; absent in analyses stored before it existed and from the LLM path. */
+  requirements: z.array(RequirementEvidenceSchema).max(120).optional(),
 });
 
 export interface Analysis {
@@ -27,6 +45,7 @@ export interface Analysis {
   fitScore: number;
   fitBasis: string[];
   gaps: string[];
+  requirements?: RequirementEvidence[];
 }
 
 export type JdSectionKind = 'required' | 'nice' | 'responsibilities' | 'other';
@@ -299,6 +318,8 @@ export function analyzeApplication(input: {
   seniority: Seniority;
   /** Year that "present" in the CV's dates means; defaults to the current year. Tests pin it. */
   asOfYear?: number;
+  /** Skill knowledge beyond the hand vocabulary (ESCO, loaded on the server); without it only the vocabulary is used. */
+  knowledge?: SkillKnowledge | null;
 }): Analysis {
   const { jdSkills, required, niceToHave, alternatives } = extractRequirements(input.jobDescription, input.role);
   const jdLevel = detectSeniority(input.role, input.jobDescription);
@@ -317,12 +338,22 @@ export function analyzeApplication(input: {
       fitScore: 0,
       fitBasis: basis,
       gaps: [...required, ...niceToHave].slice(0, 60),
+      requirements: requirementRows(required, niceToHave, () => null),
     };
   }
   const named = findSkills(cv);
   const inferred = inferSkills(cv, named);
   const cvSkills = [...named, ...inferred.map((i) => i.skill)];
   const cvSet = new Set(cvSkills);
+  // Where each CV skill shows, for the per-requirement evidence.
+  const shown = new Map<string, { line: string; source: NonNullable<RequirementEvidence['source']> }>();
+  const cvLines = cv.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  for (const line of cvLines) for (const m of findSkillMentions(line)) if (!shown.has(m.skill)) shown.set(m.skill, { line, source: 'named' });
+  for (const i of inferred) {
+    // A rule rests on a few words ("event pipeline") or on a named skill (TypeScript ⇒ JavaScript): quote the line they are on.
+    const line = shown.get(i.evidence)?.line ?? cvLines.find((l) => l.toLowerCase().includes(i.evidence.toLowerCase())) ?? i.evidence;
+    if (!shown.has(i.skill)) shown.set(i.skill, { line, source: 'inferred' });
+  }
   // Requirements the CV describes without naming: every distinctive word of the skill in one line.
   for (const s of [...required, ...niceToHave]) {
     if (cvSet.has(s)) continue;
@@ -331,6 +362,17 @@ export function analyzeApplication(input: {
       cvSet.add(s);
       cvSkills.push(s);
       inferred.push({ skill: s, evidence: line });
+      shown.set(s, { line, source: 'described' });
+      continue;
+    }
+    // ESCO: a CV line in the wording of an ESCO skill whose labels name the requirement.
+    const def = getSkill(s);
+    const esco = input.knowledge?.evidence(def ? [def.name, ...def.aliases.filter((a) => !a.startsWith('='))] : [s], cv);
+    if (esco) {
+      cvSet.add(s);
+      cvSkills.push(s);
+      inferred.push({ skill: s, evidence: esco.line });
+      shown.set(s, { line: esco.line, source: 'esco' });
     }
   }
   // A requirement is met by the skill itself or by one the JD accepts in its place.
@@ -398,5 +440,33 @@ export function analyzeApplication(input: {
     fitScore,
     fitBasis: basis.map((b) => b.slice(0, 300)),
     gaps: [...reqMissing, ...niceMissing].slice(0, 60),
+    requirements: requirementRows(required, niceToHave, (skill) => {
+      if (!met(skill)) return null;
+      const own = shown.get(skill);
+      if (own) return own;
+      const alt = (alternatives[skill] ?? []).find((a) => cvSet.has(a));
+      return { line: (alt && shown.get(alt)?.line) || alt || skill, source: 'alternative' };
+    }),
   };
+}
+
+/** Long CV lines are clipped so one requirement stays one compact row. */
+const EVIDENCE_MAX_CHARS = 120;
+
+function clipEvidence(line: string): string {
+  const t = line.trim().replace(/^[-*•·▪◦‣–—]\s+/, '');
+  return t.length > EVIDENCE_MAX_CHARS ? `${t.slice(0, EVIDENCE_MAX_CHARS - 1)}…` : t;
+}
+
+/** Required first, then nice-to-have, each in the JD's order; `found` gives a match's line and how it was read, null for a gap. */
+function requirementRows(
+  required: readonly string[],
+  niceToHave: readonly string[],
+  found: (skill: string) => { line: string; source: NonNullable<RequirementEvidence['source']> } | null,
+): RequirementEvidence[] {
+  const rows = [...required.map((s) => [s, 'required'] as const), ...niceToHave.map((s) => [s, 'nice'] as const)].map(([skill, importance]) => {
+    const f = found(skill);
+    return { skill, importance, status: f ? 'matched' : 'gap', evidence: f ? clipEvidence(f.line) : null, source: f?.source ?? null } satisfies RequirementEvidence;
+  });
+  return rows.slice(0, 120);
 }

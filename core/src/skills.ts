@@ -300,7 +300,8 @@ const GENERIC_WORDS = new Set([
   'to', 'on', 'or', 'at', 'by', 'as', 'using', 'use', 'general', 'general', 'effective',
 ]);
 
-function stem(word: string): string {
+/** A crude suffix-stripping stem, enough to match "dispensed" with dispensing; short stems keep the word. */
+export function stemWord(word: string): string {
   const w = word.toLowerCase();
   const s = w.replace(/(ations?|ings?|ments?|ions?|ers?|ed|es|s|ly|ive|al)$/, '');
   return s.length >= 4 ? s : w;
@@ -316,10 +317,10 @@ export function findSkillEvidence(skill: string, text: string): string | null {
   const def = getSkill(skill);
   if (!def) return null;
   // Multi-word terms, and single words long enough that their stem is still specific ("dispensed" for dispensing).
-  const terms = [def.name, ...def.aliases.filter((a) => !a.startsWith('='))].filter((t) => /\s/.test(t.trim()) || stem(t).length >= 6);
+  const terms = [def.name, ...def.aliases.filter((a) => !a.startsWith('='))].filter((t) => /\s/.test(t.trim()) || stemWord(t).length >= 6);
   const lines = text.split(/\r?\n|(?<=[.;!?])\s+/).map((l) => ({ raw: l, words: (l.toLowerCase().match(/[\p{L}\p{N}+#&]+/gu) ?? []) }));
   for (const term of terms) {
-    const stems = (term.toLowerCase().match(/[\p{L}\p{N}+#&]+/gu) ?? []).filter((w) => !GENERIC_WORDS.has(w)).map(stem);
+    const stems = (term.toLowerCase().match(/[\p{L}\p{N}+#&]+/gu) ?? []).filter((w) => !GENERIC_WORDS.has(w)).map(stemWord);
     // One- and two-letter words ("t level") match almost any line.
     if (!stems.length || stems.some((x) => x.length < 3)) continue;
     for (const line of lines) {

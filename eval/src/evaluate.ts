@@ -6,6 +6,7 @@
  * held-out split is reported in aggregate so nobody tunes a rule to one of its cases.
  */
 import { analyzeApplication } from '../../core/src/analysis.js';
+import type { SkillKnowledge } from '../../core/src/esco.js';
 import type { PlanQuestion } from '../../core/src/plan.js';
 import { detectStar, scoreAnswer } from '../../core/src/scoring.js';
 import type { AnswerPairCase, CvJdCase, Split, StarLabel } from '../data/types.js';
@@ -83,7 +84,7 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-export function evaluateSplit(split: Split, cvJd: CvJdCase[], answers: AnswerPairCase[], keepItems = split === 'dev'): SplitResult {
+export function evaluateSplit(split: Split, cvJd: CvJdCase[], answers: AnswerPairCase[], keepItems = split === 'dev', knowledge: SkillKnowledge | null = null): SplitResult {
   const skills = emptyCounts();
   const gaps = emptyCounts();
   const reqs = emptyCounts();
@@ -92,7 +93,7 @@ export function evaluateSplit(split: Split, cvJd: CvJdCase[], answers: AnswerPai
   let hits = 0;
   const cvItems: CvJdItem[] = [];
   for (const c of cvJd) {
-    const a = analyzeApplication({ cvText: c.cv, jobDescription: c.jd, role: c.role, seniority: c.seniority, asOfYear: EVAL_AS_OF_YEAR });
+    const a = analyzeApplication({ cvText: c.cv, jobDescription: c.jd, role: c.role, seniority: c.seniority, asOfYear: EVAL_AS_OF_YEAR, knowledge });
     const pReq = toKeySet(a.required);
     const pNice = toKeySet(a.niceToHave);
     const pAll = union(pReq, pNice);

@@ -7,10 +7,12 @@
  */
 import { z } from 'zod';
 import { AnalysisSchema, analyzeApplication, type Analysis } from '@mockroom/core/analysis';
+import type { SkillKnowledge } from '@mockroom/core/esco';
 import { RUBRIC_DIMENSIONS, RUBRIC_VERSION } from '@mockroom/core/rubric';
 import { scoreInterview } from '@mockroom/core/scoring';
 import { computeSpeechMetrics } from '@mockroom/core/speech-metrics';
 import { QuestionStatus, Report, reportStatus, type TurnRecord } from '@mockroom/core';
+import { loadSkillKnowledge } from './esco-loader.js';
 
 export type AnalyzeInput = Parameters<typeof analyzeApplication>[0];
 export type ScoreInput = Parameters<typeof scoreInterview>[0];
@@ -27,6 +29,11 @@ export interface AnalysisServiceConfig {
   fetch?: typeof fetch;
   /** Per-request timeout for the LLM call. */
   timeoutMs?: number;
+  /**
+   * Skill knowledge beyond core's hand vocabulary for the offline analysis. Default: ESCO from
+   * models/esco (loaded on first use), or none when the set-up has not installed it; null: none.
+   */
+  knowledge?: SkillKnowledge | null;
 }
 
 export const LLM_SCORER_VERSION = `${RUBRIC_VERSION}/llm-1`;
@@ -79,6 +86,8 @@ export function createAnalysisService(config: AnalysisServiceConfig): AnalysisSe
   const model = config.llmModel?.trim();
   const baseUrl = config.llmBaseUrl?.trim();
   const llm = model && baseUrl ? { model, baseUrl } : null;
+  const knowledge = () => (config.knowledge === undefined ? loadSkillKnowledge() : config.knowledge);
+  const offline = (input: AnalyzeInput) => analyzeApplication({ ...input, knowledge: knowledge() });
 
   async function complete(system: string, user: string): Promise<unknown> {
     const res = await doFetch(chatUrl(llm!.baseUrl), {
@@ -134,13 +143,13 @@ export function createAnalysisService(config: AnalysisServiceConfig): AnalysisSe
 
   return {
     async analyze(input) {
-      if (!llm) return { ...analyzeApplication(input), generator: 'offline' };
+      if (!llm) return { ...offline(input), generator: 'offline' };
       const user = JSON.stringify({ role: input.role, selectedSeniority: input.seniority, jobDescription: input.jobDescription, cv: input.cvText });
       try {
         const analysis = await withRetry(ANALYSIS_PROMPT, user, (raw) => normaliseAnalysis(AnalysisSchema.parse(raw)));
         return { ...analysis, generator: llm.model };
       } catch {
-        return { ...analyzeApplication(input), generator: 'offline' };
+        return { ...offline(input), generator: 'offline' };
       }
     },
 
