@@ -85,7 +85,8 @@ export async function runInterviewJob(ctx: JobContext<ProcessUserData>, env: Age
   interviewer = chosen;
   const { tracker } = chosen;
   const providers = await buildProviders(config, () => chosen.ownLlm());
-  logger.info({ providers: providers.names, stack: config.stack ?? null, resumedTurns: context.turns.length }, 'interview starting');
+  // The pid lets a fault test find this job's process (tests/resilience.test.ts kills it).
+  logger.info({ providers: providers.names, stack: config.stack ?? null, resumedTurns: context.turns.length, pid: process.pid }, 'interview starting');
 
   const startSequence = context.turns.reduce((max, t) => Math.max(max, t.sequence + 1), 0);
   const recorder = new TurnRecorder(interviewId, ctx.job.id, startSequence, api, () => tracker.currentQuestionId, providers.realtime);
@@ -162,6 +163,9 @@ export async function runInterviewJob(ctx: JobContext<ProcessUserData>, env: Age
       .catch(() => undefined);
   });
   for (const p of ctx.room.remoteParticipants.values()) onCandidatePresent(p);
+  // A job dispatched again after a crash (crash-redispatch.ts) can find the candidate gone too: the
+  // grace period runs from now, or this job would wait for them until the time box.
+  if (candidateSids.size === 0) grace.left();
 
   session.on(voice.AgentSessionEventTypes.UserStateChanged, (ev) => {
     // A long silence: the interviewer checks in (the rule brain ends the call after repeated

@@ -1,14 +1,17 @@
 /**
  * The worker's parts besides the job: what each job process prewarms, the worker's options
- * (dispatch name, job cap and load, idle processes, the health server's address), and the
- * periodic replay of the spool. main.ts wires them into the framework.
+ * (dispatch name, job cap and load, idle processes, the health server's address), the re-dispatch
+ * of a job that died mid-call, and the periodic replay of the spool. main.ts wires them into the
+ * framework.
  */
-import { ServerOptions, type JobProcess, type JobRequest } from '@livekit/agents';
+import { log, ServerOptions, type JobProcess, type JobRequest } from '@livekit/agents';
 import { AGENT_NAME } from '@mockroom/core';
 import { AdmissionControl } from './admission.js';
 import { AgentApiClient } from './api-client.js';
+import { CrashRedispatch } from './crash-redispatch.js';
 import type { AgentEnv } from './env.js';
 import type { ProcessUserData } from './job.js';
+import { createLivekitAdmin } from './livekit-admin.js';
 import { localSpeechEngines } from './providers/registry.js';
 import { createVad } from './turn/vad.js';
 
@@ -35,6 +38,7 @@ export function createWorkerOptions(env: AgentEnv, agentEntry: string): ServerOp
   // nothing about this worker; only the job cap counts, as the framework's own development default
   // never reports the worker full.
   const admission = new AdmissionControl(env.AGENT_MAX_JOBS, production ? undefined : () => 0);
+  const redispatch = createCrashRedispatch(env);
   return new ServerOptions({
     agent: agentEntry,
     agentName: AGENT_NAME,
@@ -50,8 +54,24 @@ export function createWorkerOptions(env: AgentEnv, agentEntry: string): ServerOp
     numIdleProcesses: env.AGENT_IDLE_PROCESSES,
     // In development the CPU threshold is off (as the framework's default), the job cap stays.
     loadThreshold: production ? env.AGENT_LOAD_THRESHOLD : 1,
-    loadFunc: (worker) => admission.load(worker),
+    // The load sample (every 2.5 s) is the one place the framework shows us the running jobs.
+    loadFunc: (worker) => {
+      redispatch?.observe(worker.activeJobs);
+      return admission.load(worker);
+    },
     requestFunc: (req: JobRequest) => admission.request(req),
+  });
+}
+
+/** Re-dispatches the recruiter when a job process dies mid-call (crash-redispatch.ts); needs the LiveKit key. */
+function createCrashRedispatch(env: AgentEnv): CrashRedispatch | null {
+  if (!env.LIVEKIT_API_KEY || !env.LIVEKIT_API_SECRET) return null;
+  const api = new AgentApiClient({ apiUrl: env.API_URL, token: env.AGENT_API_TOKEN, spoolDir: env.SPOOL_DIR });
+  return new CrashRedispatch({
+    agentName: AGENT_NAME,
+    admin: createLivekitAdmin({ url: env.LIVEKIT_URL, apiKey: env.LIVEKIT_API_KEY, apiSecret: env.LIVEKIT_API_SECRET }),
+    interviewStatus: async (interviewId) => (await api.getContext(interviewId)).status,
+    log: (level, fields, msg) => log()[level](fields, msg),
   });
 }
 
