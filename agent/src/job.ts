@@ -157,7 +157,8 @@ export async function runInterviewJob(ctx: JobContext<ProcessUserData>, env: Age
       .getContext(interviewId)
       .then((now) => {
         if (!isClosedStatus(now.status) || !grace.absent) return;
-        tracker.end('candidate_left');
+        // Already closed (the End route records candidate_ended): the end post changes nothing.
+        tracker.end('candidate_ended');
         ctx.shutdown('interview closed by the candidate');
       })
       .catch(() => undefined);

@@ -76,7 +76,8 @@ export const TurnMetricsInput = z.object({
 });
 export type TurnMetricsInput = z.infer<typeof TurnMetricsInput>;
 
-export const END_REASONS = ['completed', 'candidate_left', 'time_box', 'error'] as const;
+/** candidate_ended: the candidate's own End; candidate_left: they left the room and did not come back in time. */
+export const END_REASONS = ['completed', 'candidate_ended', 'candidate_left', 'time_box', 'error'] as const;
 export const EndReason = z.enum(END_REASONS);
 export type EndReason = z.infer<typeof EndReason>;
 

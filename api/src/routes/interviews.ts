@@ -186,7 +186,7 @@ export function createInterviewRoutes() {
         const row = await withTransitions(s, (work) => s.db.asUser(user.id, work), async (tx, t) => {
           const [exists] = await tx.select({ id: interviews.id }).from(interviews).where(eq(interviews.id, id));
           if (!exists) return null;
-          await t.close({ interviewId: id, reason: 'candidate_left' });
+          await t.close({ interviewId: id, reason: 'candidate_ended' });
           const [iv] = await tx.select().from(interviews).where(eq(interviews.id, id));
           return iv ?? null;
         });

@@ -42,9 +42,10 @@ describe('endNotice', () => {
   it('tells the end plainly for each reason', () => {
     expect(endNotice('completed')).toMatch(/said goodbye/);
     expect(endNotice('time_box')).toMatch(/Time is up/);
-    expect(endNotice('candidate_left')).toMatch(/has ended/);
+    expect(endNotice('candidate_ended')).toMatch(/You ended the interview/);
+    expect(endNotice('candidate_left')).toMatch(/did not come back/);
     expect(endNotice(null)).toBe('This interview has ended.');
-    for (const r of ['completed', 'time_box', 'candidate_left', 'error', null] as const) expect(endNotice(r)).not.toMatch(/could not|failed|lost/i);
+    for (const r of ['completed', 'time_box', 'candidate_ended', 'candidate_left', 'error', null] as const) expect(endNotice(r)).not.toMatch(/could not|failed|lost/i);
   });
 });
 

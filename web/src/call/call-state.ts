@@ -40,8 +40,10 @@ export function endNotice(reason: EndReason | null): string {
       return 'The interview is over — the recruiter has said goodbye. Your report is being prepared.';
     case 'time_box':
       return 'Time is up, so the interview has ended. Your report is being prepared.';
+    case 'candidate_ended':
+      return 'You ended the interview. Your report covers the answers you gave.';
     case 'candidate_left':
-      return 'This interview has ended. Your report covers the answers you gave.';
+      return 'This interview ended because you did not come back to the call in time. Your report covers the answers you gave.';
     case 'error':
       return 'This interview ended because of a problem on our side. Your report covers the answers you gave.';
     default:
