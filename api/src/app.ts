@@ -33,6 +33,7 @@ import { createDevRoutes } from './routes/dev.js';
 import { createInterviewRoutes } from './routes/interviews.js';
 import { createLivekitWebhookRoutes } from './routes/livekit-webhook.js';
 import { createMeRoutes } from './routes/me.js';
+import { createStackRoutes } from './routes/stacks.js';
 
 export interface AppDeps {
   db: MockroomDb;
@@ -58,6 +59,7 @@ function buildRoutes(env: Env, base = createRouter()) {
     .route('/api/cv', createCvRoutes())
     .route('/api/applications', createApplicationRoutes())
     .route('/api/interviews', createInterviewRoutes())
+    .route('/api/stacks', createStackRoutes())
     .route('/api/agent', createAgentRoutes(env.AGENT_API_TOKEN))
     .route('/api/livekit', createLivekitWebhookRoutes())
     .get('/api/health', (c) => c.json({ ok: true as const }));

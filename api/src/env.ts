@@ -1,6 +1,7 @@
 /** The API's configuration: the only place that reads process.env. Empty strings count as unset. */
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { PriceTableJson } from './lib/stack-policy.js';
 
 const DEV_AGENT_TOKEN = 'dev-agent-token-change-me-0123456789';
 const DEV_LIVEKIT_SECRET = 'devsecret-mockroom-local-0123456789abcdef';
@@ -28,6 +29,13 @@ export const EnvSchema = z
     LLM_MODEL: optional,
     OPENAI_API_KEY: optional,
     GROQ_API_KEY: optional,
+    /** Read only to tell which provider stacks can run (lib/stack-policy.ts); the agent uses them. */
+    DEEPGRAM_API_KEY: optional,
+    ELEVEN_API_KEY: optional,
+    /** Comma-separated provider stacks an interview may pick (core/src/stacks.ts); unset: the offline ones. */
+    INTERVIEW_STACKS: optional,
+    /** JSON price table over the defaults in core/src/stacks.ts (lib/stack-policy.ts, PriceTableJson). */
+    PROVIDER_PRICES: PriceTableJson.optional(),
     /**
      * Serves /api/dev/outbox (every user's mail, reset links included, to anyone). Only `pnpm dev`
      * sets it; `pnpm start` does not, and production refuses it.

@@ -82,13 +82,20 @@ export function closeInterview(s: LifecycleDeps, inRole: InRole, input: CloseInp
  * For the token route: throws unless the interview is the user's and still open. Remembered per
  * app instance (open-interviews.ts), since a client may ask for a token on every reconnect.
  */
-export async function requireOpenInterview(s: LifecycleDeps, interviewId: string, userId: string): Promise<void> {
+export async function requireOpenInterview(
+  s: LifecycleDeps,
+  interviewId: string,
+  userId: string,
+  /** Further checks on the open interview (e.g. its provider stack); throws to refuse. Skipped while it is cached open. */
+  check?: (iv: { stack: string | null }) => void,
+): Promise<void> {
   if (s.caches.openInterviews.isKnownOpen(interviewId, userId)) return;
   const [iv] = await s.db.asUser(userId, (tx) =>
-    tx.select({ id: interviews.id, status: interviews.status }).from(interviews).where(eq(interviews.id, interviewId)),
+    tx.select({ id: interviews.id, status: interviews.status, stack: interviews.stack }).from(interviews).where(eq(interviews.id, interviewId)),
   );
   if (!iv) throw new NotFoundError('interview');
   if (iv.status !== 'scheduled' && iv.status !== 'live') throw new ApiError(409, 'interview_closed', 'this interview has ended');
+  check?.(iv);
   s.caches.openInterviews.rememberOpen(interviewId, userId);
 }
 

@@ -6,11 +6,14 @@ import { Interview, InterviewDetail, InterviewSummary, ReportResponse, type Repo
 import { buildInterviewPlan } from '@mockroom/core/plan-builder';
 import { toRoomName } from '@mockroom/core';
 import { SCORER_VERSION } from '@mockroom/core/scoring';
-import { applications, cvs, interviews, jobs, reports, transcriptTurns } from '@mockroom/db/schema';
+import { InterviewMetricsResponse } from '@mockroom/core/stack-metrics';
+import { applications, cvs, interviews, jobs, reports, transcriptTurns, turnMetrics } from '@mockroom/db/schema';
 import { requireUser } from '../auth/guard.js';
 import { requireOpenInterview, withTransitions } from '../lib/interview-lifecycle.js';
 import { ApiError, NotFoundError } from '../lib/errors.js';
 import { createRouter, errorResponses, json, jsonBody } from '../lib/openapi.js';
+import { providerOverrideFor, requireStackForNewInterview, stackPolicy, stackRefusal } from '../lib/stack-policy.js';
+import { toInterviewMetrics } from '../lib/stack-metrics.js';
 import { enqueueScoring, SCORE_JOB, toTurnRecord } from '../jobs/score-interview.js';
 
 const IdParam = z.object({ id: z.uuid() });
@@ -48,8 +51,10 @@ export function createInterviewRoutes() {
               questionCount: z.number().int().min(1).max(15).optional(),
             }),
           ),
+              /** A provider stack from GET /api/stacks; unset: the server's default stack. */
+              stack: z.string().max(64).optional(),
         },
-        responses: { 201: json(InterviewBody), ...errorResponses },
+        responses: { 201: json(InterviewBody), ...errorResponses, 409: errorResponses[400] },
       }),
       async (c) => {
         const { user } = requireUser(c);
@@ -57,6 +62,8 @@ export function createInterviewRoutes() {
         const body = c.req.valid('json');
         const loaded = await s.db.asUser(user.id, async (tx) => {
           const [app] = await tx.select().from(applications).where(eq(applications.id, body.applicationId));
+        // Refused before anything is stored or analysed: a stack that cannot run never reaches a call.
+        const stack = requireStackForNewInterview(stackPolicy(s.env), body.stack);
           const [cv] = await tx.select({ text: cvs.text }).from(cvs);
           return app ? { app, cvText: cv?.text ?? null } : null;
         });
@@ -72,8 +79,8 @@ export function createInterviewRoutes() {
           ...(body.questionCount ? { questionCount: body.questionCount } : {}),
         });
         const id = crypto.randomUUID();
-        // Null: the agent uses its configured providers (issue 6 may let an interview choose).
-        const providerSettings = null;
+        // The stack's per-stage names, which the agent applies over its configured providers.
+        const providerSettings = providerOverrideFor(stack);
         const [row] = await s.db.asUser(user.id, (tx) =>
           tx
             .insert(interviews)
@@ -88,6 +95,7 @@ export function createInterviewRoutes() {
               providerSettings,
               timeBoxSeconds: body.timeBoxMinutes * 60,
             })
+              stack,
             .returning(),
         );
         return c.json({ interview: toInterview(row!) }, 201);
@@ -172,7 +180,11 @@ export function createInterviewRoutes() {
         const { user } = requireUser(c);
         const { id } = c.req.valid('param');
         const s = c.var.services;
-        await requireOpenInterview(s, id, user.id);
+        // A stack the server no longer offers (configuration changed since creation) is refused here, before the call.
+        await requireOpenInterview(s, id, user.id, (iv) => {
+          const refusal = iv.stack ? stackRefusal(stackPolicy(s.env), iv.stack) : null;
+          if (refusal) throw refusal;
+        });
         const participant_token = await s.livekit.createCandidateToken({ interviewId: id, userId: user.id });
         return c.json({ server_url: s.livekit.serverUrl, participant_token }, 200);
       },
@@ -234,6 +246,27 @@ export function createInterviewRoutes() {
     .openapi(
       createRoute({ method: 'post', path: '/{id}/rescore', request: { params: IdParam }, responses: { 202: { description: 'scoring queued' }, ...errorResponses, 409: errorResponses[400] } }),
       async (c) => {
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/{id}/metrics',
+        request: { params: IdParam },
+        responses: { 200: json(InterviewMetricsResponse.openapi('InterviewMetrics'), 'stage latencies, usage and cost from the stored turn metrics'), ...errorResponses },
+      }),
+      async (c) => {
+        const { user } = requireUser(c);
+        const { id } = c.req.valid('param');
+        const s = c.var.services;
+        const found = await s.db.asUser(user.id, async (tx) => {
+          const [iv] = await tx.select({ stack: interviews.stack, startedAt: interviews.startedAt, endedAt: interviews.endedAt }).from(interviews).where(eq(interviews.id, id));
+          if (!iv) return null;
+          const rows = await tx.select().from(turnMetrics).where(eq(turnMetrics.interviewId, id)).orderBy(asc(turnMetrics.createdAt));
+          return { iv, rows };
+        });
+        if (!found) throw new NotFoundError('interview');
+        return c.json(toInterviewMetrics(id, found.iv, found.rows, stackPolicy(s.env).prices, s.now()), 200);
+      },
+    )
         const { user } = requireUser(c);
         const { id } = c.req.valid('param');
         const s = c.var.services;
