@@ -1,13 +1,18 @@
 /**
  * The rule-based interviewer's state machine: greeting, one planned question at a time,
- * follow-ups by rule (at most two per question), repeats, brief candidate questions, patience
- * for "let me think", a polite cut-in on rambling, the time box, and the close.
+ * follow-ups by rule (at most two per question, never the same one twice in an interview),
+ * acknowledgements that vary and refer to the answer, repeats, brief candidate questions,
+ * patience for "let me think", a polite cut-in on rambling, a question that was cut off asked
+ * again, the time box, "any questions for me?" and the close.
  *
  * Pure logic over a PlanTracker (which holds the clock), so conduct is unit-testable without a
  * session. Every sentence it speaks comes from the plan, the interview context or fixed templates:
- * candidate text is classified, never echoed, so it cannot change the recruiter's rules or persona.
+ * candidate text is classified, never echoed as such, so it cannot change the recruiter's rules or
+ * persona. An acknowledgement names a topic of the answer only as one of the plan's own keywords or
+ * skills that the candidate said (or a percentage they gave), so what is spoken back is a word the
+ * plan already holds.
  */
-import type { EndReason, InterviewPlan, PlanQuestion, QuestionStatus, TurnRecord } from '@mockroom/core';
+import type { EndReason, InterviewPlan, InterviewStyle, PlanQuestion, QuestionStatus, TurnRecord } from '@mockroom/core';
 import { MAX_FOLLOW_UPS, PlanTracker } from './plan-tracker.js';
 import {
   classifyCandidateQuestion,
@@ -18,6 +23,7 @@ import {
   isRambling,
   isRepeatRequest,
   isSkipRequest,
+  isNoMoreQuestions,
   isThinking,
   skillsWithoutDepth,
   toWords,
@@ -44,6 +50,7 @@ export type ReplyKind =
   | 'cut_in'
   | 'nudge'
   | 'wrap_up'
+  | 'invite_questions'
   | 'closing'
   | 'none';
 
@@ -67,12 +74,70 @@ export interface InterviewBrainOptions {
   tracker: PlanTracker;
 }
 
-const DEFAULT_FOLLOW_UPS: Record<FollowUpReason, string> = {
-  short: 'Could you tell me a bit more about that?',
-  no_example: 'Can you give me a concrete example from your own experience?',
-  no_outcome: 'What was the outcome, and how did you know it worked?',
-  skill_depth: 'How exactly did you use that, and what trade-offs did you weigh?',
+/**
+ * Follow-ups by reason, in the order they are used. Each is said at most once per interview (the
+ * planned follow-ups of a question come first for a short answer); when a reason has none left, the
+ * recruiter moves on instead of asking the same thing again.
+ */
+const FOLLOW_UPS: Record<FollowUpReason, string[]> = {
+  short: [
+    'Could you tell me a bit more about that?',
+    'Can you walk me through it in a little more detail?',
+    'What was your own part in it, step by step?',
+    'What happened after that?',
+  ],
+  no_example: [
+    'Can you give me a concrete example from your own experience?',
+    'Could you describe one specific time when that happened?',
+    'Is there a particular situation you could walk me through?',
+    'Think of one real case: what was going on, and what did you do?',
+  ],
+  no_outcome: [
+    'What was the outcome, and how did you know it worked?',
+    'How did it turn out in the end?',
+    'What changed as a result of what you did?',
+    'What was the result, ideally with a number or a concrete consequence?',
+  ],
+  skill_depth: [
+    'How exactly did you use that, and what trade-offs did you weigh?',
+    'What did you do with it yourself, and why that way?',
+    'Which decisions did you make there, and what did you weigh up?',
+  ],
 };
+
+/** Acknowledgements of an answer that needed nothing more: {topic} is a plan keyword the candidate said. */
+const STRONG_ACKS_WITH_TOPIC: Record<InterviewStyle, string[]> = {
+  supportive: [
+    'Thank you, that was a really useful example, especially the part about {topic}.',
+    "That's great detail on {topic}, thank you.",
+    'I enjoyed hearing how {topic} came into it. Thank you.',
+  ],
+  neutral: [
+    'Thank you. The detail about {topic} helps.',
+    "Thanks, it's useful to hear how {topic} played into it.",
+    'Good, that gives me a clear picture of your work on {topic}.',
+  ],
+  challenging: ['Noted, on {topic}.', 'Understood. That covers {topic}.', 'Okay, that answers it for {topic}.'],
+};
+const STRONG_ACKS: Record<InterviewStyle, string[]> = {
+  supportive: ['Thank you, that was a clear answer.', 'That was a good example, thank you.', 'Thanks for walking me through that so clearly.'],
+  neutral: ['Thank you, that was a clear answer.', 'Thanks for walking me through that.', 'That gives me a good picture, thank you.', 'Thank you, that helps.'],
+  challenging: ['Noted.', 'Understood.', 'Okay, that answers it.'],
+};
+/** After an answer that stayed thin, vague or evasive: neutral, never praise. */
+const WEAK_ACKS = ["Thank you, let's move on.", 'Okay, thanks.', "Alright, noted. Let's keep going.", "Thanks. Let's go to the next one."];
+/** Plan keywords too generic to name back ("the part about experience"). */
+const GENERIC_TOPICS = new Set([
+  'experience', 'role', 'team', 'worked', 'years', 'interested', 'background', 'first', 'learn', 'similar', 'plan', 'project',
+  'result', 'data', 'users', 'goals', 'success', 'priorities', 'measure', 'decision', 'outcome', 'process', 'design',
+]);
+const STYLE_SENTENCE: Record<InterviewStyle, string> = {
+  supportive: 'This is a relaxed practice session, so there are no wrong answers.',
+  neutral: '',
+  challenging: "I'll press for specifics, the way a demanding interviewer would.",
+};
+/** A spoken prompt counts as heard when this share of its words reached the candidate. */
+const HEARD_SHARE = 0.9;
 
 /** Spoken form of a name: the first word, letters only, so a name field cannot carry a script. */
 export function toSpokenName(name: string): string {
@@ -96,6 +161,19 @@ export class InterviewBrain {
   private nudges = 0;
   private wrapUpRequested = false;
   private cutInRequested = false;
+  /** The disclosure was spoken on its own (introduction()); the first question is still to ask. */
+  private firstQuestionDue = false;
+  /** The prompt last asked, until a candidate turn shows it was heard in full. */
+  private pendingPrompt: string | null = null;
+  /** Follow-ups said in this interview, so none is said twice. */
+  private readonly usedFollowUps = new Set<string>();
+  /** Skills already probed with "You mentioned …". */
+  private readonly probedSkills = new Set<string>();
+  private readonly usedAcks = new Set<string>();
+  private lastAck: string | null = null;
+  /** The plan is done and the candidate was asked for their questions. */
+  private invitedQuestions = false;
+  private invitedGoAhead = false;
 
   constructor(opts: InterviewBrainOptions) {
     this.opts = opts;
@@ -173,6 +251,8 @@ export class InterviewBrain {
   proactive(): InterviewerReply {
     if (this.endReason) return this.reply('none', [], null);
     if (!this.started) return this.greet();
+    if (this.firstQuestionDue) return this.askFirstQuestion([]);
+    if (this.invitedQuestions) return this.farewell('closing', 'completed', ['Alright.'], 'Thank you for your time');
     if (this.resumed) {
       this.resumed = false;
       const name = toSpokenName(this.opts.candidateName);
@@ -198,20 +278,42 @@ export class InterviewBrain {
     return this.reply('nudge', ['Let me repeat the question.', ...this.lastPrompt], this.currentQuestionId);
   }
 
-  /** The reply to one committed candidate turn. */
-  respond(text: string): InterviewerReply {
+  /**
+   * The opening disclosure on its own, for a session that speaks it without interruption before
+   * the first question (RuleInterviewer.open); the next proactive reply asks the first question.
+   */
+  introduction(): string[] {
+    this.tracker.start();
+    this.firstQuestionDue = true;
+    return this.introSentences();
+  }
+
+  /**
+   * The reply to one committed candidate turn. `spoken` is what the recruiter was heard saying
+   * since the candidate's previous turn (the session's assistant messages, cut short where the
+   * candidate interrupted); when given, a prompt not heard in full is asked again, and what the
+   * candidate said over it is not taken as the answer.
+   */
+  respond(text: string, spoken?: string): InterviewerReply {
     if (this.endReason) {
       return this.reply('none', [], null);
     }
     if (!this.started) return this.greet();
     this.nudges = 0;
     this.resumed = false;
+    const trimmed = text.trim();
+    if (this.firstQuestionDue) return this.askFirstQuestion(["Let's start."]);
+    if (this.invitedQuestions) return this.answerClosingQuestion(trimmed);
     const q = this.plan.questions[this.index]!;
     const p = this.tracker.progressOf(this.index);
-    const trimmed = text.trim();
+    const heard = this.confirmHeard(spoken);
 
     if (trimmed.length === 0) return this.reply('none', [], q.id);
-    if (isRepeatRequest(trimmed)) return this.reply('repeat', ['Sure.', ...this.lastPrompt], q.id);
+    if (isRepeatRequest(trimmed)) return this.prompt('repeat', ['Sure.', ...this.lastPrompt], q.id);
+    if (!heard && !(isCandidateQuestion(trimmed) && !this.looksLikeAnswer(trimmed))) {
+      // Talk over a question that had not been asked in full is not its answer: ask it again.
+      return this.prompt('repeat', ['Sorry, let me finish the question.', ...this.lastPrompt], q.id);
+    }
     if (isThinking(trimmed)) {
       return this.reply('thinking', ['Of course, take your time.'], q.id);
     }
@@ -228,7 +330,7 @@ export class InterviewBrain {
       return this.advance(["That's fine, let's move on."]);
     }
     if (isCandidateQuestion(trimmed) && !this.looksLikeAnswer(trimmed)) {
-      return this.reply('answer_question', [...this.answerCandidateQuestion(trimmed), ...this.lastPrompt], q.id);
+      return this.prompt('answer_question', [...this.answerCandidateQuestion(trimmed), ...this.lastPrompt], q.id);
     }
 
     p.answerText = `${p.answerText} ${trimmed}`.trim();
@@ -241,14 +343,18 @@ export class InterviewBrain {
         'cut_in',
       );
     }
-    const reason = this.followUpReason(q, p.answerText);
-    if (reason && p.followUps < MAX_FOLLOW_UPS) {
-      p.followUps += 1;
-      const prompt = this.followUpText(q, reason, p.followUps);
-      return this.ask('follow_up', prompt, q.id, reason);
+    const reasons = this.followUpReasons(q, p.answerText);
+    if (reasons.length > 0 && p.followUps < MAX_FOLLOW_UPS) {
+      for (const reason of reasons) {
+        const prompt = this.followUpText(q, reason);
+        if (!prompt) continue;
+        p.followUps += 1;
+        return this.ask('follow_up', prompt, q.id, reason);
+      }
     }
-    this.settle(this.index, reason ? 'insufficient' : 'answered');
-    return this.advance([reason ? 'Thank you.' : 'Thank you, that was a clear answer.']);
+    const strong = reasons.length === 0;
+    this.settle(this.index, strong ? 'answered' : 'insufficient');
+    return this.advance([this.acknowledge(q, p.answerText, strong)]);
   }
 
   /** Status of every planned question, for the end-of-call record. */
@@ -256,23 +362,46 @@ export class InterviewBrain {
     return this.tracker.questionStatuses();
   }
 
-  private greet(): InterviewerReply {
-    this.tracker.start();
+  private get style(): InterviewStyle {
+    return this.plan.style ?? 'neutral';
+  }
+
+  private introSentences(): string[] {
     const name = toSpokenName(this.opts.candidateName);
     const count = this.plan.questions.length;
+    return [
+      `Hi ${name}, I'm an AI recruiter, and this is a practice interview for the ${this.opts.role} role at ${this.opts.company}.`,
+      `I'll ask you ${count} ${count === 1 ? 'question' : 'questions'} over ${minutesText(this.opts.timeBoxMs)}.`,
+      ...(STYLE_SENTENCE[this.style] ? [STYLE_SENTENCE[this.style]] : []),
+      'Take your time, and feel free to ask me to repeat a question.',
+      "Let's start.",
+    ];
+  }
+
+  private greet(): InterviewerReply {
+    this.tracker.start();
     const first = this.plan.questions[0]!;
     this.lastPrompt = [first.text];
-    return this.reply(
-      'greeting',
-      [
-        `Hi ${name}, I'm an AI recruiter, and this is a practice interview for the ${this.opts.role} role at ${this.opts.company}.`,
-        `I'll ask you ${count} ${count === 1 ? 'question' : 'questions'} over ${minutesText(this.opts.timeBoxMs)}.`,
-        'Take your time, and feel free to ask me to repeat a question.',
-        "Let's start.",
-        first.text,
-      ],
-      first.id,
-    );
+    return this.prompt('greeting', [...this.introSentences(), first.text], first.id);
+  }
+
+  private askFirstQuestion(lead: string[]): InterviewerReply {
+    this.firstQuestionDue = false;
+    const first = this.plan.questions[0]!;
+    this.lastPrompt = [first.text];
+    return this.prompt('question', [...lead, first.text], first.id);
+  }
+
+  /** Whether the pending prompt reached the candidate; clears it when it did. */
+  private confirmHeard(spoken: string | undefined): boolean {
+    const pending = this.pendingPrompt;
+    if (pending === null || spoken === undefined) {
+      this.pendingPrompt = null;
+      return true;
+    }
+    if (heardShare(pending, spoken) < HEARD_SHARE) return false;
+    this.pendingPrompt = null;
+    return true;
   }
 
   private advance(lead: string[], kind: ReplyKind = 'question'): InterviewerReply {
@@ -287,11 +416,52 @@ export class InterviewBrain {
     // What "repeat that" repeats: the question itself, without the acknowledgement before it.
     const question = sentences[sentences.length - 1]!;
     this.lastPrompt = [question];
+    return this.prompt(kind, sentences, questionId, reason);
+  }
+
+  /** A reply that ends with the open prompt: it is pending until a turn shows it was heard. */
+  private prompt(kind: ReplyKind, sentences: string[], questionId: string, reason: FollowUpReason | null = null): InterviewerReply {
+    this.pendingPrompt = sentences[sentences.length - 1] ?? null;
     return this.reply(kind, sentences, questionId, null, reason);
   }
 
+  /** The plan is done: the candidate may ask their own questions before the goodbye. */
   private close(lead: string[]): InterviewerReply {
-    return this.farewell('closing', 'completed', [...lead, 'That was my last question.'], 'Thank you for your time');
+    this.invitedQuestions = true;
+    this.lastPrompt = ['Do you have any questions for me?'];
+    return this.reply('invite_questions', [...lead, 'That was my last question.', 'Do you have any questions for me?'], null);
+  }
+
+  /** One brief answer to the candidate's closing question, then the goodbye. */
+  private answerClosingQuestion(text: string): InterviewerReply {
+    if (text.length === 0) return this.reply('none', [], null);
+    if (isRepeatRequest(text)) return this.reply('repeat', ['Sure.', ...this.lastPrompt], null);
+    if (isThinking(text)) return this.reply('thinking', ['Of course, take your time.'], null);
+    if (!this.invitedGoAhead && /^(yes|yeah|yep|sure|i do|actually yes|yes i do|one question)[.!]?$/i.test(text)) {
+      // "Yes." announces a question without asking it: once, the recruiter waits for it.
+      this.invitedGoAhead = true;
+      return this.reply('invite_questions', ['Go ahead.'], null);
+    }
+    let lead: string[];
+    if (isNoMoreQuestions(text)) lead = ['Alright.'];
+    else if (isCandidateQuestion(text) || text.endsWith('?')) lead = this.answerFinalQuestion(text);
+    else lead = ['Thank you.'];
+    return this.farewell('closing', 'completed', lead, 'Thank you for your time');
+  }
+
+  private answerFinalQuestion(text: string): string[] {
+    switch (classifyCandidateQuestion(text)) {
+      case 'next_steps':
+        return ['Your feedback report will be ready a few minutes after we finish, with a score for each part of the rubric and quotes from your answers.'];
+      case 'feedback':
+        return ["You'll get a full assessment in the report, question by question, with what went well and what to practise."];
+      case 'are_you_ai':
+        return ["I'm an AI recruiter, and this was a practice interview."];
+      case 'company_role':
+        return [`We were practising for the ${this.opts.role} role at ${this.opts.company}.`];
+      default:
+        return ["That's a good one to ask in the real interview. As a practice recruiter, I can't speak for the company."];
+    }
   }
 
   private wrapUp(lead: string[] = []): InterviewerReply {
@@ -325,26 +495,81 @@ export class InterviewBrain {
   }
 
   private followUpReason(q: PlanQuestion, answer: string): FollowUpReason | null {
-    if (toWords(answer).length < SHORT_ANSWER_WORDS) return 'short';
-    const skills = [...new Set([...(q.skill ? [q.skill] : []), ...this.plan.requiredSkills])];
-    if (skillsWithoutDepth(answer, skills).length > 0) return 'skill_depth';
-    if (q.kind !== 'technical' && !hasConcreteExample(answer)) return 'no_example';
-    if (q.kind === 'behavioural' && !hasOutcome(answer)) return 'no_outcome';
-    return null;
+    return this.followUpReasons(q, answer)[0] ?? null;
   }
 
-  private followUpText(q: PlanQuestion, reason: FollowUpReason, nth: number): string[] {
-    if (reason === 'short') {
-      const planned = q.followUps[nth - 1];
-      return [planned ?? DEFAULT_FOLLOW_UPS.short];
-    }
+  /** What the answer still lacks, most important first (empty: a complete answer). */
+  private followUpReasons(q: PlanQuestion, answer: string): FollowUpReason[] {
+    const reasons: FollowUpReason[] = [];
+    if (toWords(answer).length < SHORT_ANSWER_WORDS) reasons.push('short');
+    if (skillsWithoutDepth(answer, this.planSkills(q)).length > 0) reasons.push('skill_depth');
+    // A demanding interviewer wants an example even for a technical question.
+    if ((q.kind !== 'technical' || this.style === 'challenging') && !hasConcreteExample(answer)) reasons.push('no_example');
+    if (q.kind === 'behavioural' && !hasOutcome(answer)) reasons.push('no_outcome');
+    return reasons;
+  }
+
+  private planSkills(q: PlanQuestion): string[] {
+    return [...new Set([...(q.skill ? [q.skill] : []), ...this.plan.requiredSkills])];
+  }
+
+  /** The next follow-up for this reason not yet said in the interview, or null when none is left. */
+  private followUpText(q: PlanQuestion, reason: FollowUpReason): string[] | null {
+    const pool = reason === 'short' ? [...q.followUps, ...FOLLOW_UPS.short] : FOLLOW_UPS[reason];
+    const text = pool.find((t) => !this.usedFollowUps.has(normalised(t)));
+    if (!text) return null;
+    this.usedFollowUps.add(normalised(text));
     if (reason === 'skill_depth') {
       const answer = this.tracker.progressOf(this.index).answerText;
-      const skills = [...new Set([...(q.skill ? [q.skill] : []), ...this.plan.requiredSkills])];
-      const skill = skillsWithoutDepth(answer, skills)[0];
-      return skill ? [`You mentioned ${skill}.`, DEFAULT_FOLLOW_UPS.skill_depth] : [DEFAULT_FOLLOW_UPS.skill_depth];
+      const skill = skillsWithoutDepth(answer, this.planSkills(q)).find((s) => !this.probedSkills.has(s));
+      if (skill) {
+        this.probedSkills.add(skill);
+        return [`You mentioned ${skill}.`, text];
+      }
     }
-    return [DEFAULT_FOLLOW_UPS[reason]];
+    return [text];
+  }
+
+  /**
+   * An acknowledgement that varies and refers to the answer: a plan keyword or skill the candidate
+   * said, or a percentage they gave. A thin or evasive answer gets a neutral one, never praise.
+   */
+  private acknowledge(q: PlanQuestion, answer: string, strong: boolean): string {
+    if (!strong) return this.pickAck(WEAK_ACKS);
+    const percent = /\b(\d{1,3}(?:\.\d)?) ?(?:%|percent)/i.exec(answer)?.[1];
+    const topic = this.answerTopic(q, answer) ?? (percent ? `the ${percent} percent` : null);
+    const withTopic = topic ? STRONG_ACKS_WITH_TOPIC[this.style].filter((t) => !this.usedAcks.has(t)) : [];
+    if (topic && withTopic.length > 0) {
+      const template = withTopic[0]!;
+      this.usedAcks.add(template);
+      this.lastAck = template;
+      return template.replace('{topic}', topic);
+    }
+    return this.pickAck(STRONG_ACKS[this.style]);
+  }
+
+  /** The first acknowledgement of a pool not said yet; once all were said, a new round that does not start with the last one. */
+  private pickAck(pool: string[]): string {
+    let chosen = pool.find((t) => !this.usedAcks.has(t));
+    if (!chosen) {
+      for (const t of pool) this.usedAcks.delete(t);
+      chosen = pool.find((t) => t !== this.lastAck) ?? pool[0]!;
+    }
+    this.usedAcks.add(chosen);
+    this.lastAck = chosen;
+    return chosen;
+  }
+
+  /** A specific plan keyword or skill the answer contains, in the candidate's own word. */
+  private answerTopic(q: PlanQuestion, answer: string): string | null {
+    const said = ` ${toWords(answer).join(' ')} `;
+    const candidates = [...(q.skill ? [q.skill] : []), ...q.keywords, ...this.plan.requiredSkills];
+    for (const c of candidates) {
+      const words = toWords(c);
+      if (words.length === 0 || GENERIC_TOPICS.has(words.join(' ')) || words.join('').length < 3) continue;
+      if (said.includes(` ${words.join(' ')} `)) return words.join(' ');
+    }
+    return null;
   }
 
   private answerCandidateQuestion(text: string): string[] {
@@ -370,8 +595,14 @@ export class InterviewBrain {
       }
       case 'notes':
         return ['Yes, of course.'];
+      case 'hearing':
+        return ['Yes, I can hear you.'];
+      case 'next_steps':
+      case 'feedback':
+        return ["I'll come to that at the end. For now, let's stay with the question."];
       default:
-        return ["Good question. This session is about you, so I'll keep us on the interview."];
+        // "Good question" only for a turn that was a question; this default is reached for both.
+        return [text.trim().endsWith('?') ? "Good question, and there's time for your questions at the end." : "Let's keep to the interview for now; there's time for your questions at the end."];
     }
   }
 
@@ -384,4 +615,19 @@ export class InterviewBrain {
   ): InterviewerReply {
     return { kind, sentences, questionId, followUpReason, end };
   }
+}
+
+function normalised(text: string): string {
+  return toWords(text).join(' ');
+}
+
+/** Share of the prompt's words the candidate heard: the longest start of it found in what was spoken. */
+export function heardShare(prompt: string, spoken: string): number {
+  const words = toWords(prompt);
+  if (words.length === 0) return 1;
+  const said = ` ${toWords(spoken).join(' ')} `;
+  for (let k = words.length; k > 0; k--) {
+    if (said.includes(` ${words.slice(0, k).join(' ')} `)) return k / words.length;
+  }
+  return 0;
 }

@@ -47,10 +47,13 @@ describe('rule-based interviewer in a text-only session', () => {
     const a2 = await s.answer(STRONG_TECHNICAL_ANSWER);
     expect(a2.text).toContain(Q3);
     const a3 = await s.answer(STRONG_ROLE_ANSWER);
-    expect(a3.reply.kind).toBe('closing');
-    expect(a3.reply.end).toBe('completed');
-    expect(a3.text).toMatch(/last question/);
-    expect(a3.text).toMatch(/Goodbye/);
+    expect(a3.reply.kind).toBe('invite_questions');
+    expect(a3.text).toMatch(/last question\. Do you have any questions for me\?$/);
+    expect(s.brain.ended).toBeNull();
+    const bye = await s.answer('No, thank you.');
+    expect(bye.reply.kind).toBe('closing');
+    expect(bye.reply.end).toBe('completed');
+    expect(bye.text).toMatch(/Goodbye/);
     expect(s.brain.ended).toBe('completed');
     expect(s.brain.questionStatuses()).toEqual([
       { questionId: 'q1', status: 'answered' },
@@ -270,7 +273,7 @@ describe('simulated candidates', () => {
   it('one-word answers: every question gets follow-ups and the interview still finishes', async () => {
     const s = await start();
     const spoken: string[] = [(await s.open()).text];
-    for (let i = 0; i < 9 && !s.brain.ended; i++) spoken.push((await s.answer('Yes.')).text);
+    for (let i = 0; i < 12 && !s.brain.ended; i++) spoken.push((await s.answer('Yes.')).text);
     expect(s.brain.ended).toBe('completed');
     expect(spoken.join(' ')).toContain(Q3);
     expect(s.brain.questionStatuses().every((q) => q.status === 'insufficient')).toBe(true);

@@ -10,8 +10,9 @@ import { z } from 'zod';
 import { renderRecruiterPrompt } from '../recruiter-prompt.js';
 import type { Interviewer } from './interviewer.js';
 import type { PlanTracker } from './plan-tracker.js';
+import { toSpokenName } from './brain.js';
 
-const GREETING_INSTRUCTIONS = 'Greet the candidate by name, say you are an AI recruiter for practice, and ask the first question.';
+const GREETING_INSTRUCTIONS = 'You have just greeted the candidate and said you are an AI recruiter for practice. Now ask the first question, without greeting again.';
 const RESUME_INSTRUCTIONS = 'The call was interrupted: welcome the candidate back and ask again the planned question they were on.';
 const TIME_BOX_INSTRUCTIONS = 'The time box is over: thank the candidate, say goodbye and call end_interview.';
 const RAMBLING_INSTRUCTIONS = 'The candidate has been talking for a long time. Thank them, and politely move on.';
@@ -47,12 +48,15 @@ export function createPlanTools(tracker: PlanTracker) {
 export class LlmInterviewer implements Interviewer {
   readonly instructions: string;
   readonly tools: llm.ToolContextLike;
+  private readonly disclosure: string;
 
   constructor(
     context: InterviewContext,
     readonly tracker: PlanTracker,
   ) {
     tracker.resumeFrom(context.turns);
+    const clean = (s: string) => s.replace(/[<>{}]/g, '').slice(0, 120);
+    this.disclosure = `Hi ${toSpokenName(context.candidateName)}, I'm an AI recruiter, and this is a practice interview for the ${clean(context.role)} role at ${clean(context.company)}.`;
     this.instructions = renderRecruiterPrompt(context);
     this.tools = createPlanTools(tracker);
   }
@@ -63,7 +67,14 @@ export class LlmInterviewer implements Interviewer {
 
   open(session: voice.AgentSession): void {
     this.tracker.start();
-    session.generateReply({ instructions: this.tracker.resumed ? RESUME_INSTRUCTIONS : GREETING_INSTRUCTIONS });
+    if (this.tracker.resumed) {
+      session.generateReply({ instructions: RESUME_INSTRUCTIONS });
+      return;
+    }
+    // The disclosure is a fixed sentence said before the model speaks, not interruptible, so early
+    // speech from the candidate can neither cut it off nor keep it out of the transcript.
+    session.say(this.disclosure, { allowInterruptions: false });
+    session.generateReply({ instructions: GREETING_INSTRUCTIONS });
   }
 
   welcomeBack(session: voice.AgentSession): void {

@@ -1,7 +1,7 @@
 /**
  * The rule-based interviewer as an Interviewer: the brain decides, and reaches the session as its
- * LLM (RuleInterviewerLLM), so the opening, the wrap-up and the cut-in are plain replies the
- * brain writes itself.
+ * LLM (RuleInterviewerLLM), so the first question, the wrap-up and the cut-in are plain replies
+ * the brain writes itself; the opening disclosure is said directly (open).
  */
 import type { llm, voice } from '@livekit/agents';
 import type { InterviewContext } from '@mockroom/core';
@@ -35,7 +35,14 @@ export class RuleInterviewer implements Interviewer {
     return this.llm;
   }
 
+  /**
+   * A new call opens with the disclosure spoken on its own and not interruptible (the session
+   * drops the candidate's audio meanwhile), so it is always heard in full and stored as the first
+   * turn; the first question follows as an ordinary, interruptible reply. A resumed call opens
+   * with its welcome back.
+   */
   open(session: voice.AgentSession): void {
+    if (!this.tracker.started) session.say(this.brain.introduction().join(' '), { allowInterruptions: false });
     session.generateReply();
   }
 

@@ -51,22 +51,22 @@ export class RuleInterviewerLLM extends llm.LLM {
   decide(chatCtx: llm.ChatContext): InterviewerReply {
     const items = chatCtx.items;
     let lastUser: llm.ChatMessage | null = null;
-    let userIsLast = false;
+    let userAt = -1;
     for (let i = items.length - 1; i >= 0; i--) {
       const item = items[i]!;
       if (item.type !== 'message') continue;
       if (item.role === 'user') {
         lastUser = item;
-        userIsLast = true;
+        userAt = i;
         break;
       }
       if (item.role === 'assistant') break;
     }
     let reply: InterviewerReply;
-    if (lastUser && userIsLast) {
+    if (lastUser) {
       const cached = this.decided.get(lastUser.id);
       if (cached) return cached;
-      reply = this.brain.respond(lastUser.textContent ?? '');
+      reply = this.brain.respond(lastUser.textContent ?? '', spokenBefore(items, userAt));
       this.decided.set(lastUser.id, reply);
     } else {
       reply = this.brain.proactive();
@@ -75,6 +75,22 @@ export class RuleInterviewerLLM extends llm.LLM {
     this.events.onReply?.(reply);
     return reply;
   }
+}
+
+/**
+ * What the recruiter was heard saying between the candidate's previous turn and this one: the
+ * session keeps an interrupted reply cut to the words that were played, and a reply interrupted
+ * before it played not at all.
+ */
+function spokenBefore(items: llm.ChatContext['items'], userAt: number): string {
+  const said: string[] = [];
+  for (let i = userAt - 1; i >= 0; i--) {
+    const item = items[i]!;
+    if (item.type !== 'message') continue;
+    if (item.role === 'user') break;
+    if (item.role === 'assistant') said.unshift(item.textContent ?? '');
+  }
+  return said.join(' ');
 }
 
 class RuleInterviewerStream extends llm.LLMStream {

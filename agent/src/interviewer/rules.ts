@@ -89,12 +89,34 @@ export function isInjectionAttempt(text: string): boolean {
   return matchesAny(text, INJECTION);
 }
 
-const QUESTION_START = /^ (what|how|who|when|where|why|which|is|are|am|do|does|did|can|could|will|would|should|may) /;
+/**
+ * A question without its question mark (speech-to-text writes none): an auxiliary verb then a
+ * subject ("can you…", "is there…"), or a question word then a verb ("what is…", "how long…").
+ * "What I did was…" or "How I handled it…" are the start of an answer, not a question.
+ */
+const QUESTION_START = [
+  /^ (is|are|am|was|were|do|does|did|can|could|will|would|should|may|have|has) (you|we|i|there|it|this|that|the|my|our|they|he|she) /,
+  /^ (what|who|when|where|why|which|how)( (is|are|was|were|do|does|did|can|could|will|would|should|kind|sort|type|long|much|many|often|about|happens|else)\b| s\b|'s\b)/,
+];
 
 export function isCandidateQuestion(text: string): boolean {
   const words = toWords(text);
   if (words.length === 0 || words.length > MAX_QUESTION_WORDS) return false;
-  return text.trim().endsWith('?') || QUESTION_START.test(normalise(text));
+  if (text.trim().endsWith('?')) return true;
+  const n = normalise(text);
+  return QUESTION_START.some((p) => p.test(n));
+}
+
+const NO_MORE_QUESTIONS = [
+  /^ (no|nope|nah|none|nothing)( (thanks|thank you|i'm good|i am good|not really|that's all|that's it|all good))*( for now)? $/,
+  /^ (no|nope)\b.{0,40}\b(thanks|thank you|good|fine|all|covered|clear)\b/,
+  /\b(i don't|i do not|i have no|i've got no|no more) (have )?(any )?(more )?questions\b/,
+  /^ (not really|i'm good|i am good|all good|that's all|that's it|i think that's it|i'm fine|i am fine)( thanks| thank you)? $/,
+];
+
+/** The candidate has no questions for the recruiter ("No, thank you", "I'm good"). */
+export function isNoMoreQuestions(text: string): boolean {
+  return toWords(text).length <= 16 && matchesAny(text, NO_MORE_QUESTIONS);
 }
 
 export type CandidateQuestionTopic =
@@ -104,6 +126,9 @@ export type CandidateQuestionTopic =
   | 'company_role'
   | 'clarify'
   | 'notes'
+  | 'hearing'
+  | 'next_steps'
+  | 'feedback'
   | 'other';
 
 export function classifyCandidateQuestion(text: string): CandidateQuestionTopic {
@@ -116,6 +141,9 @@ export function classifyCandidateQuestion(text: string): CandidateQuestionTopic 
     return 'clarify';
   }
   if (/\b(notes|take notes|write)\b/.test(n)) return 'notes';
+  if (/\b(can|could|do) you hear me\b|\bam i (audible|coming through)\b/.test(n)) return 'hearing';
+  if (/\b(next steps?|what happens (next|now|after)|when (will|do) i (hear|get)|the report|my report)\b/.test(n)) return 'next_steps';
+  if (/\b(how did i do|feedback|how was i|did i do (ok|okay|well|alright))\b/.test(n)) return 'feedback';
   return 'other';
 }
 
