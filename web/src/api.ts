@@ -79,7 +79,7 @@ async function answer<R extends ClientResponse<unknown, number, string>>(sending
 }
 
 /** A route that answers JSON: its success body, typed from the route. */
-async function receive<R extends ClientResponse<unknown, number, string>>(sending: Promise<R>): Promise<SuccessBody<R>> {
+export async function receive<R extends ClientResponse<unknown, number, string>>(sending: Promise<R>): Promise<SuccessBody<R>> {
   const res = await answer(sending);
   // `answer` threw on every error status, so what is left is one of the route's success bodies.
   return (await res.json()) as SuccessBody<R>;

@@ -10,6 +10,7 @@ import { ApplicationEditorPage } from './pages/application-editor.js';
 import { PreCallPage } from './pages/precall.js';
 import { ReportPage } from './pages/report.js';
 import { SettingsPage } from './pages/settings.js';
+import { StacksPage } from './pages/stacks.js';
 
 // The call page carries livekit-client, most of the bundle; load it only when a call starts.
 const CallPage = lazy(() => import('./pages/call.js').then((m) => ({ default: m.CallPage })));
@@ -105,6 +106,8 @@ function Page(props: { route: Route }) {
       return <ReportPage key={r.interviewId} interviewId={r.interviewId} />;
     case 'settings':
       return <SettingsPage />;
+    case 'stacks':
+      return <StacksPage />;
     case 'not-found':
       return (
         <section>

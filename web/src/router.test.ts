@@ -9,6 +9,7 @@ describe('parseHash', () => {
       { name: 'signup' },
       { name: 'forgot-password' },
       { name: 'settings' },
+      { name: 'stacks' },
       { name: 'verify-email', code: 'AB12' },
       { name: 'reset-password', token: 'tok/with+chars' },
       { name: 'application-new' },

@@ -17,6 +17,7 @@ export type Route =
   | { name: 'call'; interviewId: string }
   | { name: 'report'; interviewId: string }
   | { name: 'settings' }
+  | { name: 'stacks' }
   | { name: 'not-found'; path: string };
 
 /** Routes a signed-out visitor may open. */
@@ -50,6 +51,8 @@ export function parseHash(hash: string): Route {
         return { name: 'reset-password', token: params.get('token') };
       case 'settings':
         return { name: 'settings' };
+      case 'stacks':
+        return { name: 'stacks' };
     }
   }
   if (a === 'applications' && b) {

@@ -6,6 +6,7 @@ import { resumeAudio } from '../call/audio-level.js';
 import { navigate } from '../router.js';
 import type { Application } from '../types.js';
 import { ErrorMessage, Field, Link, Notice, PageHeading, Spinner } from '../ui.js';
+import { StackPicker } from './stack-picker.js';
 
 export const TIME_BOX_CHOICES_MIN = [5, 10, 15, 20, 30, 45, 60] as const;
 export const DEFAULT_TIME_BOX_MIN = 15;
@@ -23,6 +24,7 @@ export function PreCallPage(props: { applicationId: string }) {
   const [track, setTrack] = useState<MediaStreamTrack | null>(null);
   const [timeBox, setTimeBox] = useState<number>(DEFAULT_TIME_BOX_MIN);
   const [starting, setStarting] = useState(false);
+  const [stack, setStack] = useState<string | null>(null);
   const streamRef = useRef<MediaStream | null>(null);
 
   useEffect(() => {
@@ -80,7 +82,7 @@ export function PreCallPage(props: { applicationId: string }) {
     setError(null);
     try {
       await resumeAudio();
-      const interview = await api.createInterview({ applicationId: props.applicationId, timeBoxMinutes: timeBox });
+      const interview = await api.createInterview({ applicationId: props.applicationId, timeBoxMinutes: timeBox, ...(stack ? { stack } : {}) });
       if (deviceId) sessionStorage.setItem(MIC_DEVICE_KEY, deviceId);
       stopPreview();
       navigate({ name: 'call', interviewId: interview.id });
@@ -171,6 +173,8 @@ export function PreCallPage(props: { applicationId: string }) {
           )}
         </Field>
       </section>
+
+      <StackPicker value={stack} onChange={setStack} />
 
       <ErrorMessage error={error} />
       {mic !== 'granted' && mic !== 'unknown' && mic !== 'asking' ? (

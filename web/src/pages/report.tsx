@@ -7,6 +7,7 @@ import { api } from '../api.js';
 import { formatClock, formatNumber, formatPercent, scoreLabel } from '../format.js';
 import type { InterviewDetail, Report, ReportResponse, TurnRecord } from '../types.js';
 import { ErrorMessage, Link, PageHeading, Spinner } from '../ui.js';
+import { InterviewMetricsPanel } from './interview-metrics.js';
 
 /** Scoring usually takes seconds; poll gently while it runs. */
 export const REPORT_POLL_MS = 2_000;
@@ -84,6 +85,7 @@ export function ReportPage(props: { interviewId: string }) {
       ) : (
         <ReportBody report={report.report} turns={detail?.turns ?? []} />
       )}
+      <InterviewMetricsPanel interviewId={props.interviewId} />
       <Transcript turns={detail?.turns ?? null} />
       <p>
         <Link to={{ name: 'dashboard' }}>Back to the dashboard</Link>
