@@ -21,9 +21,13 @@ export interface BenchOptions {
   connections: number;
   /** Where latest.json / quick.json and the Markdown go. */
   outDir: string;
+  /** `--stacks a,b`: run the voice benchmark once per provider stack instead (stacks.ts); null otherwise. */
+  stacks: string[] | null;
 }
 
 export const USAGE = `Usage: pnpm bench [--quick] [--only L1,A1,...] [--turns N] [--stock-turns N] [--sessions N] [--load-seconds S] [--connections N] [--out DIR]
+       pnpm bench --stacks offline,offline-classic,... [--quick] [--turns N] [--out DIR]
+  --stacks      the voice benchmark once per provider stack (core/src/stacks.ts ids); writes bench/results/stacks.md (quick: stacks-quick.md)
   --quick       a few turns, N=2 for capacity, short load runs; writes bench/results/quick.json (CI smoke)
   --only        measure only these metric ids (${METRIC_IDS.join(',')})
   --turns       voice turns per configuration for L1/L2 (default 100, quick 3)
@@ -51,6 +55,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
         'load-seconds': { type: 'string' },
         connections: { type: 'string' },
         out: { type: 'string' },
+        stacks: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       allowPositionals: false,
@@ -77,7 +82,18 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     loadSeconds: positiveInt('load-seconds', values['load-seconds'], quick ? 2 : 10),
     connections: positiveInt('connections', values.connections, quick ? 10 : 64),
     outDir: values.out ?? 'bench/results',
+    stacks: parseStackList(values.stacks),
   };
+}
+
+/** `--stacks a,b,a` → ['a', 'b']; ids are checked against the server's list when the run starts. */
+function parseStackList(raw: string | undefined): string[] | null {
+  if (raw === undefined) return null;
+  const ids = [...new Set(raw.split(',').map((s) => s.trim()).filter((s) => s !== ''))];
+  if (ids.length === 0) throw new UsageError(`--stacks wants a comma-separated list of stack ids\n${USAGE}`);
+  const bad = ids.find((s) => !/^[a-z0-9-]{1,64}$/.test(s));
+  if (bad !== undefined) throw new UsageError(`--stacks: "${bad}" is not a stack id`);
+  return ids;
 }
 
 /** C1's ramp: 1, 2, 4, 6, 8, 10, 12 … up to `max` (always including max). */

@@ -17,6 +17,7 @@ import { loadAutocannon, loadRtc, type Rtc } from './deps.js';
 import { measureTokenEndpoint, measureTurnIngestion } from './load.js';
 import { startPostgres, type ThrowawayPostgres } from './pg.js';
 import { findAgentPid, RssSampler } from './procs.js';
+import { benchStacks } from './stacks.js';
 import { METRIC_IDS, emptySummary, machineInfo, missingMetrics, renderMarkdown, type MetricId, type ReportInput } from './report.js';
 import { percentile, round, summarize } from './stats.js';
 import { capacityTurnsPerBot, judgeLevel, planSteps, runConversation, runSequential, type CapacityLevel, type Corpus, type SessionResult } from './voice.js';
@@ -78,6 +79,10 @@ async function main(): Promise<number> {
   const command = `pnpm bench ${process.argv.slice(2).join(' ')}`.trim();
   const startedAt = new Date().toISOString();
   const machine = machineInfo();
+  if (opts.stacks) {
+    log(`stacks run: ${opts.stacks.join(', ')} on ${machine.cores} cores, load average ${machine.loadAverage.join(' / ')}`);
+    return benchStacks({ opts, command, machine, loadRtc, buildCorpus, log });
+  }
   log(`${opts.quick ? 'quick' : 'full'} run: ${[...opts.only].join(' ')} on ${machine.cores} cores (${machine.cpuModel}), Node ${machine.node}`);
   if (machine.loadAverage[0]! > machine.cores * 0.5) log(`warning: load average ${machine.loadAverage[0]} — other work on this machine will skew the numbers`);
 
