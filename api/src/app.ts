@@ -33,6 +33,9 @@ import { createDevRoutes } from './routes/dev.js';
 import { createInterviewRoutes } from './routes/interviews.js';
 import { createLivekitWebhookRoutes } from './routes/livekit-webhook.js';
 import { createMeRoutes } from './routes/me.js';
+import { createDossierRoutes, createOperatorRoutes, createPrivacyRoutes } from './routes/privacy.js';
+import { PURGE_ACCOUNT_JOB, pendingDeletionGate, purgeAccountJob } from './lib/account-deletion.js';
+import { EVENTS_RETENTION_JOB, sweepOldEvents } from './lib/events.js';
 import { createStackRoutes } from './routes/stacks.js';
 
 export interface AppDeps {
@@ -59,6 +62,9 @@ function buildRoutes(env: Env, base = createRouter()) {
     .route('/api/cv', createCvRoutes())
     .route('/api/applications', createApplicationRoutes())
     .route('/api/interviews', createInterviewRoutes())
+    .route('/api/interviews', createDossierRoutes())
+    .route('/api/privacy', createPrivacyRoutes())
+    .route('/api/operator', createOperatorRoutes())
     .route('/api/stacks', createStackRoutes())
     .route('/api/agent', createAgentRoutes(env.AGENT_API_TOKEN))
     .route('/api/livekit', createLivekitWebhookRoutes())
@@ -99,7 +105,11 @@ export function createApp(deps: AppDeps) {
       while (pending.size) await Promise.all([...pending]);
     },
   };
-  runner = createJobRunner(() => services, { [SCORE_JOB]: scoreInterviewJob });
+  runner = createJobRunner(() => services, {
+    [SCORE_JOB]: scoreInterviewJob,
+    [PURGE_ACCOUNT_JOB]: purgeAccountJob,
+    [EVENTS_RETENTION_JOB]: async (_job, s) => void (await sweepOldEvents(s)),
+  });
 
   const app = createRouter();
   app.use('*', async (c, next) => {
@@ -167,6 +177,7 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/api/*', csrfProtection(env.APP_BASE_URL));
   app.use('/api/*', loadSession());
+  app.use('/api/*', pendingDeletionGate());
 
   const routes = createRouter();
   buildRoutes(env, routes);

@@ -43,6 +43,20 @@ export const EnvSchema = z
     DEV_OUTBOX: z.stringbool().default(false),
     /** pino's level; `debug` adds a line per successful request (the canary test runs at `trace`, the most verbose). */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** The agent's speech providers (the same .env feeds both processes); the privacy page names them. */
+    STT_PROVIDER: optional,
+    TTS_PROVIDER: optional,
+    /** Days between an account deletion request and the purge; signing in meanwhile offers to cancel. */
+    ACCOUNT_DELETION_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+    /** Days the first-party analytics events are kept. */
+    EVENTS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+    /** Days `pnpm start` keeps its daily log files (scripts/start.ts); the privacy page states it. */
+    LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    /** Comma-separated addresses whose accounts may open the operator page (usage counts). */
+    OPERATOR_EMAILS: z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((e) => e.trim().toLowerCase()).filter((e) => e.length > 0)),
     /** Signs device cookies (sign-in lockout bypass for known browsers); random per process when unset. */
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters of random data').optional(),
   })

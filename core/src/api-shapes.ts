@@ -20,6 +20,8 @@ export const User = z.object({
   displayName: z.string(),
   emailVerified: z.boolean(),
   emailPreferences: EmailPreferences,
+  /** Present while an account deletion waits out its grace period: when the purge is due. */
+  deletionScheduledFor: z.iso.datetime().optional(),
 });
 export type User = z.infer<typeof User>;
 
@@ -102,3 +104,64 @@ export type TokenResponse = z.infer<typeof TokenResponse>;
 
 /** What the agent gets back for a posted turn. */
 export const TurnResponse = z.object({ turn: TurnRecord });
+
+// ---------- privacy (issue 16) ----------
+
+/** A pending account deletion, or none. */
+export const DeletionStatus = z.object({
+  /** When everything will be deleted; null when no deletion is pending. */
+  scheduledFor: z.iso.datetime().nullable(),
+  /** This server's grace period, for the confirmation text before a request. */
+  graceDays: z.number().int().nonnegative(),
+});
+export type DeletionStatus = z.infer<typeof DeletionStatus>;
+
+/** What one interview was built from, kept with it until it is deleted. */
+export const Dossier = z.object({
+  interviewId: z.string(),
+  company: z.string(),
+  role: z.string(),
+  /** The CV text as it was when the interview was created; null when there was no CV. */
+  cvSnapshot: z.string().nullable(),
+  /** The application's job description (the application is deleted with its interviews). */
+  jobDescription: z.string(),
+  analysis: AnalysisSchema.nullable(),
+  plan: InterviewPlan,
+  createdAt: z.iso.datetime(),
+});
+export type Dossier = z.infer<typeof Dossier>;
+
+export const PrivacyStage = z.enum(['speech-to-text', 'interviewer', 'text-to-speech', 'email']);
+
+/** The privacy page's facts, generated from the running configuration. */
+export const PrivacyInfo = z.object({
+  processors: z.array(
+    z.object({
+      stage: PrivacyStage,
+      /** The configured provider name, e.g. "local" or "deepgram". */
+      provider: z.string(),
+      /** True when the data never leaves this server for this stage. */
+      onThisServer: z.boolean(),
+      /** The company the data is sent to; null when it stays on this server. */
+      vendor: z.string().nullable(),
+      /** One plain sentence, e.g. "Speech: sent to Deepgram for transcription." */
+      sentence: z.string(),
+    }),
+  ),
+  audioStored: z.literal(false),
+  usedForTraining: z.literal(false),
+  minimumAge: z.number().int(),
+  retention: z.object({
+    accountDeletionGraceDays: z.number().int(),
+    analyticsEventsDays: z.number().int(),
+    serverLogsDays: z.number().int(),
+  }),
+});
+export type PrivacyInfo = z.infer<typeof PrivacyInfo>;
+
+/** The operator's usage page: sums of each event per UTC day. */
+export const EventCounts = z.object({
+  days: z.number().int(),
+  counts: z.array(z.object({ day: z.string(), name: z.string(), count: z.number().int() })),
+});
+export type EventCounts = z.infer<typeof EventCounts>;

@@ -39,7 +39,7 @@ function windowStart(limit: Limit, now: Date): Date {
   return new Date(Math.floor(now.getTime() / limit.windowMs) * limit.windowMs);
 }
 
-function bucket(limit: Limit, key: string): string {
+export function bucket(limit: Limit, key: string): string {
   return hashSecret(`${limit.name}:${key}`);
 }
 

@@ -29,6 +29,8 @@ export interface SessionUser {
   displayName: string;
   emailVerified: boolean;
   emailPreferences: Record<string, unknown>;
+  /** Set while an account deletion waits out its grace period (lib/account-deletion.ts). */
+  deletionDueAt: Date | null;
 }
 
 export interface Session {
@@ -161,6 +163,7 @@ export async function validateSessionToken(
         displayName: users.displayName,
         emailVerified: users.emailVerified,
         emailPreferences: users.emailPreferences,
+        deletionDueAt: users.deletionDueAt,
       })
       .from(users)
       .where(eq(users.id, userId));

@@ -79,10 +79,17 @@ export const UserSchema = User.openapi('User');
  * A user row or session user as the contract declares it: no password hash, and the stored
  * preferences narrowed to the ones the schema knows (the session types them loosely).
  */
-export function toUserBody(u: { id: string; email: string; displayName: string; emailVerified: boolean; emailPreferences: object | null }): User {
+export function toUserBody(u: { id: string; email: string; displayName: string; emailVerified: boolean; emailPreferences: object | null; deletionDueAt?: Date | null }): User {
   const stored = u.emailPreferences;
   const reportReady = stored && 'reportReady' in stored && typeof stored.reportReady === 'boolean' ? stored.reportReady : undefined;
-  return { id: u.id, email: u.email, displayName: u.displayName, emailVerified: u.emailVerified, emailPreferences: reportReady === undefined ? {} : { reportReady } };
+  return {
+    id: u.id,
+    email: u.email,
+    displayName: u.displayName,
+    emailVerified: u.emailVerified,
+    emailPreferences: reportReady === undefined ? {} : { reportReady },
+    ...(u.deletionDueAt ? { deletionScheduledFor: u.deletionDueAt.toISOString() } : {}),
+  };
 }
 
 export const EmailField = z

@@ -6,6 +6,8 @@ import { ApplicationInput, ApplicationPatch } from '@mockroom/core/input-rules';
 import { applications, cvs } from '@mockroom/db/schema';
 import { requireUser } from '../auth/guard.js';
 import { NotFoundError } from '../lib/errors.js';
+import { deleteApplication } from '../lib/deletion.js';
+import { recordEvent } from '../lib/events.js';
 import { createRouter, errorResponses, json, jsonBody } from '../lib/openapi.js';
 
 export const ApplicationSchema = Application.openapi('Application');
@@ -45,6 +47,7 @@ export function createApplicationRoutes() {
         const { user } = requireUser(c);
         const body = c.req.valid('json');
         const [row] = await c.var.services.db.asUser(user.id, (tx) => tx.insert(applications).values({ ...body, userId: user.id }).returning());
+        await recordEvent(c.var.services, 'application_created');
         return c.json({ application: toApplication(row!) }, 201);
       },
     )
@@ -82,8 +85,7 @@ export function createApplicationRoutes() {
       async (c) => {
         const { user } = requireUser(c);
         const { id } = c.req.valid('param');
-        const rows = await c.var.services.db.asUser(user.id, (tx) => tx.delete(applications).where(eq(applications.id, id)).returning({ id: applications.id }));
-        if (rows.length === 0) throw new NotFoundError('application');
+        if (!(await deleteApplication(c.var.services, user.id, id))) throw new NotFoundError('application');
         return c.body(null, 204);
       },
     )

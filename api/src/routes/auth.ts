@@ -18,6 +18,7 @@ import { hit, LIMITS, peek, retryAfterSeconds, type Limit } from '../auth/rate-l
 import { createSession, hashSecret, invalidateSession, invalidateUserSessions, randomToken, writeUser } from '../auth/session.js';
 import type { AppEnv, Services } from '../lib/context.js';
 import { ApiError, pgCode, RateLimitedError } from '../lib/errors.js';
+import { recordEvent } from '../lib/events.js';
 import { createRouter, EmailField, errorResponses, json, jsonBody, toUserBody, UserSchema } from '../lib/openapi.js';
 
 export const VERIFICATION_CODE_TTL_MS = 10 * 60_000;
@@ -125,7 +126,15 @@ export function createAuthRoutes() {
         method: 'post',
         path: '/signup',
         request: {
-          body: jsonBody(z.object({ email: EmailField, displayName: DisplayName, password: PasswordField })),
+          body: jsonBody(
+            z.object({
+              email: EmailField,
+              displayName: DisplayName,
+              password: PasswordField,
+              /** The sign-up form's "I am at least 16" box (lib/privacy-info.ts MINIMUM_AGE); false is refused. */
+              ageConfirmed: z.boolean().refine((v) => v, { message: 'Mockroom is for people aged 16 or over' }).optional(),
+            }),
+          ),
         },
         responses: { 201: json(UserBody, 'account created, session cookie set (a taken address gets the same answer and its owner an email)'), ...errorResponses },
       }),
@@ -137,7 +146,7 @@ export function createAuthRoutes() {
         const passwordHash = await hashPassword(body.password);
         const id = crypto.randomUUID();
         try {
-          await s.db.asUser(id, (tx) => tx.insert(users).values({ id, email: body.email, displayName: body.displayName, passwordHash }));
+          await s.db.asUser(id, (tx) => tx.insert(users).values({ id, email: body.email, displayName: body.displayName, passwordHash, ageConfirmedAt: body.ageConfirmed ? s.now() : null }));
         } catch (error) {
           if (pgCode(error) !== '23505') throw error;
           // A taken address answers as a new one would (sign-up is no way to learn who has an
@@ -150,6 +159,7 @@ export function createAuthRoutes() {
         const user = await loadUser(s, id);
         s.background(() => sendVerificationCode(s, user));
         s.logger.info({ userId: id }, 'account created');
+        await recordEvent(s, 'account_created');
         return c.json({ user }, 201);
       },
     )

@@ -1,4 +1,7 @@
-/** The CV: one per user, text only (the uploaded file is parsed in memory and dropped). */
+/**
+ * The CV: one per user, text only (the uploaded file is parsed in memory and dropped); a new one
+ * replaces it, deleting it removes the text and summary.
+ */
 import { createRoute, z } from '@hono/zod-openapi';
 import { Cv } from '@mockroom/core/api-shapes';
 import { CvTextInput, INPUT_LIMITS } from '@mockroom/core/input-rules';
@@ -7,6 +10,7 @@ import { requireUser } from '../auth/guard.js';
 import { hit, retryAfterSeconds, type Limit } from '../auth/rate-limit.js';
 import { DocumentError, extractDocument } from '../lib/documents/index.js';
 import { ApiError, RateLimitedError } from '../lib/errors.js';
+import { recordEvent } from '../lib/events.js';
 import { createRouter, errorResponses, json } from '../lib/openapi.js';
 
 export const MAX_CV_BYTES = INPUT_LIMITS.cvUploadBytes;
@@ -117,12 +121,16 @@ export function createCvRoutes() {
         const [row] = await s.db.asUser(user.id, (tx) =>
           tx.insert(cvs).values({ userId: user.id, ...values }).onConflictDoUpdate({ target: cvs.userId, set: values }).returning(),
         );
+        await recordEvent(s, 'cv_saved');
         return c.json({ cv: toCv(row!) }, 200);
       },
     )
     .openapi(createRoute({ method: 'delete', path: '/', responses: { 204: { description: 'deleted' }, ...errorResponses } }), async (c) => {
       const { user } = requireUser(c);
-      await c.var.services.db.asUser(user.id, (tx) => tx.delete(cvs));
+      // The text and summary go now. Interviews keep the snapshot they were built from (their
+      // dossier) until the interview itself is deleted; the CV page says so.
+      const gone = await c.var.services.db.asUser(user.id, (tx) => tx.delete(cvs).returning({ userId: cvs.userId }));
+      if (gone.length > 0) await recordEvent(c.var.services, 'cv_deleted');
       return c.body(null, 204);
     });
 }

@@ -186,10 +186,17 @@ describe('interviews, token and agent routes', () => {
   it('exports and deletes an account with everything it owns', async () => {
     const carol = await signUp(h, 'carol');
     const { interviewId } = await createInterview(carol.browser);
-    const exp = (await (await carol.browser.get('/api/me/export')).json()) as { interviews: { id: string }[] };
-    expect(exp.interviews.map((i) => i.id)).toEqual([interviewId]);
+    const exp = (await (await carol.browser.get('/api/me/export')).json()) as { tables: { interviews: { id: string }[] } };
+    expect(exp.tables.interviews.map((i) => i.id)).toEqual([interviewId]);
     expect((await carol.browser.request('DELETE', '/api/me', { password: 'wrong password here' })).status).toBe(403);
-    expect((await carol.browser.request('DELETE', '/api/me', { password: 'correct horse battery staple' })).status).toBe(204);
+    // Deletion waits out the grace period (privacy.test.ts); the purge job then removes everything.
+    expect((await carol.browser.request('DELETE', '/api/me', { password: 'correct horse battery staple' })).status).toBe(202);
+    h.clock.offsetMs = (h.env.ACCOUNT_DELETION_GRACE_DAYS + 1) * 24 * 3600_000;
+    try {
+      await h.app.jobs.drain();
+    } finally {
+      h.clock.offsetMs = 0;
+    }
     const left = rowsOf<{ n: number }>(await h.t.db.owner.execute(sql`select (select count(*) from interviews where id = ${interviewId})::int + (select count(*) from users where id = ${carol.user.id})::int as n`))[0]!;
     expect(left.n).toBe(0);
   });

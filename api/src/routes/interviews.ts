@@ -15,6 +15,8 @@ import { createRouter, errorResponses, json, jsonBody } from '../lib/openapi.js'
 import { providerOverrideFor, requireStackForNewInterview, stackPolicy, stackRefusal } from '../lib/stack-policy.js';
 import { toInterviewMetrics } from '../lib/stack-metrics.js';
 import { enqueueScoring, SCORE_JOB, toTurnRecord } from '../jobs/score-interview.js';
+import { deleteInterview } from '../lib/deletion.js';
+import { recordEvent } from '../lib/events.js';
 
 const IdParam = z.object({ id: z.uuid() });
 const InterviewSchema = Interview.openapi('Interview');
@@ -98,6 +100,7 @@ export function createInterviewRoutes() {
               stack,
             .returning(),
         );
+        await recordEvent(s, 'interview_created');
         return c.json({ interview: toInterview(row!) }, 201);
       },
     )
@@ -278,6 +281,21 @@ export function createInterviewRoutes() {
         });
         s.kickJobs();
         return c.body(null, 202);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/{id}',
+        description: 'deletes the interview now: transcript, report, metrics and dossier (CV snapshot, analysis, plan); a live call is ended first',
+        request: { params: IdParam },
+        responses: { 204: { description: 'deleted' }, ...errorResponses },
+      }),
+      async (c) => {
+        const { user } = requireUser(c);
+        const { id } = c.req.valid('param');
+        if (!(await deleteInterview(c.var.services, user.id, id))) throw new NotFoundError('interview');
+        return c.body(null, 204);
       },
     );
 }

@@ -1,9 +1,16 @@
-/** The account itself: profile, export of everything the user owns, deletion (cascades). */
+/**
+ * The account itself: profile, export of everything the user owns (JSON, or an archive with
+ * readable transcripts), and deletion with a grace period (lib/account-deletion.ts).
+ */
 import { createRoute, z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import { DisplayName } from '@mockroom/core/input-rules';
-import { applications, cvs, interviews, outboxEmails, reports, transcriptTurns, turnMetrics, users } from '@mockroom/db/schema';
+import { DeletionStatus } from '@mockroom/core/api-shapes';
+import { users } from '@mockroom/db/schema';
 import { clearSessionCookie, requireUser } from '../auth/guard.js';
+import { cancelAccountDeletion, requestAccountDeletion } from '../lib/account-deletion.js';
+import { recordEvent } from '../lib/events.js';
+import { buildExportArchive, collectUserData } from '../lib/export.js';
 import { writeUser } from '../auth/session.js';
 import { createRouter, errorResponses, json, jsonBody, toUserBody, UserSchema } from '../lib/openapi.js';
 import { requireCurrentPassword } from './auth.js';
@@ -47,44 +54,82 @@ export function createMeRoutes() {
       },
     )
     .openapi(
-      createRoute({ method: 'get', path: '/export', responses: { 200: json(z.record(z.string(), z.unknown()), 'everything the user owns'), ...errorResponses } }),
+      createRoute({
+        method: 'get',
+        path: '/export',
+        description: 'everything the user owns as JSON, one list per table (generated from the schema)',
+        responses: { 200: json(z.object({ exportedAt: z.iso.datetime(), tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))) }), 'everything the user owns'), ...errorResponses },
+      }),
       async (c) => {
         const { user } = requireUser(c);
-        // RLS scopes every select to the caller; no owner filter needed (or trusted).
-        const data = await c.var.services.db.asUser(user.id, async (tx) => {
-          const [u] = await tx
-            .select({ id: users.id, email: users.email, displayName: users.displayName, emailVerified: users.emailVerified, emailPreferences: users.emailPreferences, createdAt: users.createdAt })
-            .from(users);
-          return {
-            user: u,
-            cv: (await tx.select().from(cvs))[0] ?? null,
-            applications: await tx.select().from(applications),
-            interviews: await tx.select().from(interviews),
-            transcriptTurns: await tx.select().from(transcriptTurns),
-            turnMetrics: await tx.select().from(turnMetrics),
-            reports: await tx.select().from(reports),
-            emails: await tx.select().from(outboxEmails),
-          };
-        });
+        const s = c.var.services;
+        const tables = await collectUserData(s, user.id);
+        await recordEvent(s, 'export_downloaded');
         c.header('content-disposition', 'attachment; filename="mockroom-export.json"');
-        return c.json({ exportedAt: c.var.services.now().toISOString(), ...JSON.parse(JSON.stringify(data)) } as Record<string, unknown>, 200);
+        return c.json({ exportedAt: s.now().toISOString(), tables }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/export/archive',
+        description: 'everything the user owns as a gzipped tar: data.json plus each transcript as readable text',
+        responses: { 200: { description: 'mockroom-export.tar.gz', content: { 'application/gzip': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errorResponses },
+      }),
+      async (c) => {
+        const { user } = requireUser(c);
+        const s = c.var.services;
+        const archive = await buildExportArchive(s, user.id);
+        await recordEvent(s, 'export_downloaded');
+        const day = s.now().toISOString().slice(0, 10);
+        return c.body(archive as Uint8Array<ArrayBuffer>, 200, {
+          'content-type': 'application/gzip',
+          'content-disposition': `attachment; filename="mockroom-export-${day}.tar.gz"`,
+        });
       },
     )
     .openapi(
       createRoute({
         method: 'delete',
         path: '/',
+        description: 'schedules the deletion of the account and everything it owns after the grace period (ACCOUNT_DELETION_GRACE_DAYS); signs out every session and emails the date',
         request: { body: jsonBody(z.object({ password: z.string().min(1).max(1024) })) },
-        responses: { 204: { description: 'account and everything it owns deleted' }, ...errorResponses },
+        responses: { 202: json(DeletionStatus.openapi('DeletionStatus'), 'deletion scheduled; signed out everywhere'), ...errorResponses },
       }),
       async (c) => {
         const { user } = requireUser(c);
         const s = c.var.services;
         await requireCurrentPassword(s, user.id, c.req.valid('json').password);
-        await writeUser(s, user.id, (tx) => tx.delete(users).where(eq(users.id, user.id)));
+        const dueAt = await requestAccountDeletion(s, user);
         clearSessionCookie(c);
-        s.logger.info({ userId: user.id }, 'account deleted');
-        return c.body(null, 204);
+        return c.json({ scheduledFor: dueAt.toISOString(), graceDays: s.env.ACCOUNT_DELETION_GRACE_DAYS }, 202);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'get',
+        path: '/deletion',
+        description: 'the pending account deletion, if any',
+        responses: { 200: json(DeletionStatus.openapi('DeletionStatus')), ...errorResponses },
+      }),
+      async (c) => {
+        const { user } = requireUser(c);
+        const s = c.var.services;
+        return c.json({ scheduledFor: user.deletionDueAt?.toISOString() ?? null, graceDays: s.env.ACCOUNT_DELETION_GRACE_DAYS }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: 'delete',
+        path: '/deletion',
+        description: 'cancels a pending account deletion (signing in during the grace period offers this)',
+        responses: { 200: json(DeletionStatus.openapi('DeletionStatus'), 'no deletion pending any more'), ...errorResponses },
+      }),
+      async (c) => {
+        const { user } = requireUser(c);
+        const s = c.var.services;
+        await cancelAccountDeletion(s, user.id);
+        return c.json({ scheduledFor: null, graceDays: s.env.ACCOUNT_DELETION_GRACE_DAYS }, 200);
       },
     );
 }
