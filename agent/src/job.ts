@@ -207,7 +207,12 @@ export async function runInterviewJob(ctx: JobContext<ProcessUserData>, env: Age
       ...(sttSampleRate !== null ? { audioSampleRate: sttSampleRate } : {}),
       textInputCallback: (sess, ev) => {
         recorder.noteTyped(ev.text);
-        sess.interrupt();
+        try {
+          sess.interrupt();
+        } catch {
+          // Speech that disallows interruptions (the greeting) throws here; the typed answer must
+          // not be lost with it: the reply queues behind that speech instead.
+        }
         sess.generateReply({ userInput: ev.text });
       },
     },

@@ -51,6 +51,9 @@ export interface Stack {
   stopAgent(signal?: NodeJS.Signals): Promise<void>;
   startApi(): Promise<void>;
   stopApi(signal?: NodeJS.Signals): Promise<void>;
+  /** livekit-server alone, on the same ports and config (fault tests restart it mid-call). */
+  startLivekit(): Promise<void>;
+  stopLivekit(signal?: NodeJS.Signals): Promise<void>;
   logs(name: ServiceName): string;
   /** Every process of the stack: each service's process group (the agent's job processes included). */
   processIds(): number[];
@@ -275,6 +278,10 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const child = launch('api', process.execPath, tsx('api/src/index.ts'), nodeEnv);
     await waitFor('API', () => httpOk(`${apiUrl}/api/health`), child, () => services.api.log);
   };
+  const startLivekit = async () => {
+    const lk = launch('livekit', livekitBin, ['--config', configPath], { ...process.env });
+    await waitFor('livekit-server', () => httpOk(`http://127.0.0.1:${ports.livekit}/`), lk, () => services.livekit.log);
+  };
   const startAgent = async () => {
     const child = launch('agent', process.execPath, tsx('agent/src/main.ts', [opts.watch ? 'dev' : 'start']), nodeEnv);
     // The worker's health server answers once it has registered with livekit-server.
@@ -293,6 +300,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     stopAgent: (signal) => stopService('agent', signal),
     startApi,
     stopApi: (signal) => stopService('api', signal),
+    startLivekit,
+    stopLivekit: (signal) => stopService('livekit', signal),
     logs: (name) => services[name].log,
     processIds: () => {
       const groups = new Set(Object.values(services).flatMap((svc) => (svc.child?.pid && svc.child.exitCode === null ? [svc.child.pid] : [])));
@@ -317,8 +326,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   };
 
   try {
-    const lk = launch('livekit', livekitBin, ['--config', configPath], { ...process.env });
-    await waitFor('livekit-server', () => httpOk(`http://127.0.0.1:${ports.livekit}/`), lk, () => services.livekit.log);
+    await startLivekit();
     await startApi();
     if (opts.agent !== false) await startAgent();
   } catch (err) {

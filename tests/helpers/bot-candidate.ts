@@ -26,7 +26,7 @@ export class TypingCandidate {
         if (participant.identity.startsWith('cand_') || text.trim() === '') return;
         this.lines.push({ text: text.trim(), openedAt, at: Date.now() });
         for (const w of this.waiters.splice(0)) w();
-      });
+      }, () => undefined); // A caption cut off by the speaker's disconnect (a crash, a restart) is no line.
     });
     await this.room.connect(url, token, { autoSubscribe: true, dynacast: false });
     const track = LocalAudioTrack.createAudioTrack('mic', this.source);
