@@ -33,6 +33,9 @@ import { createDevRoutes } from './routes/dev.js';
 import { createInterviewRoutes } from './routes/interviews.js';
 import { createLivekitWebhookRoutes } from './routes/livekit-webhook.js';
 import { createMeRoutes } from './routes/me.js';
+import { createReviewCohortRoutes } from './routes/review-cohorts.js';
+import { createReviewShareRoutes } from './routes/review-shares.js';
+import { createReviewRoutes } from './routes/reviews.js';
 import { createDossierRoutes, createOperatorRoutes, createPrivacyRoutes } from './routes/privacy.js';
 import { PURGE_ACCOUNT_JOB, pendingDeletionGate, purgeAccountJob } from './lib/account-deletion.js';
 import { EVENTS_RETENTION_JOB, sweepOldEvents } from './lib/events.js';
@@ -62,6 +65,9 @@ function buildRoutes(env: Env, base = createRouter()) {
     .route('/api/cv', createCvRoutes())
     .route('/api/applications', createApplicationRoutes())
     .route('/api/interviews', createInterviewRoutes())
+    .route('/api/shares', createReviewShareRoutes())
+    .route('/api/reviews', createReviewRoutes())
+    .route('/api/cohorts', createReviewCohortRoutes())
     .route('/api/interviews', createDossierRoutes())
     .route('/api/privacy', createPrivacyRoutes())
     .route('/api/operator', createOperatorRoutes())

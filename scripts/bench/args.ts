@@ -23,10 +23,16 @@ export interface BenchOptions {
   outDir: string;
   /** `--stacks a,b`: run the voice benchmark once per provider stack instead (stacks.ts); null otherwise. */
   stacks: string[] | null;
+  /** `--soak 30m`: hold C1 interviews this long (ms) instead of the benchmark (soak.ts); null otherwise. */
+  soakMs: number | null;
+  /** --sessions when given (the soak's default is C1 of the last full run instead). */
+  soakSessions: number | null;
 }
 
 export const USAGE = `Usage: pnpm bench [--quick] [--only L1,A1,...] [--turns N] [--stock-turns N] [--sessions N] [--load-seconds S] [--connections N] [--out DIR]
        pnpm bench --stacks offline,offline-classic,... [--quick] [--turns N] [--out DIR]
+       pnpm bench --soak 30m [--sessions N]
+  --soak        hold N simultaneous interviews (default: C1 of the last full run) for this long (s, m, h); writes bench/results/soak.md
   --stacks      the voice benchmark once per provider stack (core/src/stacks.ts ids); writes bench/results/stacks.md (quick: stacks-quick.md)
   --quick       a few turns, N=2 for capacity, short load runs; writes bench/results/quick.json (CI smoke)
   --only        measure only these metric ids (${METRIC_IDS.join(',')})
@@ -56,6 +62,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
         connections: { type: 'string' },
         out: { type: 'string' },
         stacks: { type: 'string' },
+        soak: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       allowPositionals: false,
@@ -83,7 +90,26 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     connections: positiveInt('connections', values.connections, quick ? 10 : 64),
     outDir: values.out ?? 'bench/results',
     stacks: parseStackList(values.stacks),
+    soakMs: parseSoak(values.soak),
+    soakSessions: values.sessions === undefined ? null : positiveInt('sessions', values.sessions, 1),
   };
+}
+
+/** `30m`, `90s`, `1h`, `45` (seconds) → milliseconds. */
+export function parseDuration(raw: string): number | null {
+  const m = /^(\d+(?:\.\d+)?)(s|m|h)?$/.exec(raw.trim());
+  if (!m) return null;
+  const n = Number(m[1]);
+  const unit = m[2] === 'h' ? 3_600_000 : m[2] === 'm' ? 60_000 : 1000;
+  const ms = Math.round(n * unit);
+  return ms > 0 ? ms : null;
+}
+
+function parseSoak(raw: string | undefined): number | null {
+  if (raw === undefined) return null;
+  const ms = parseDuration(raw);
+  if (ms === null) throw new UsageError(`--soak wants a duration such as 30m, 90s or 1h, got "${raw}"\n${USAGE}`);
+  return ms;
 }
 
 /** `--stacks a,b,a` → ['a', 'b']; ids are checked against the server's list when the run starts. */

@@ -18,6 +18,7 @@ import { measureTokenEndpoint, measureTurnIngestion } from './load.js';
 import { startPostgres, type ThrowawayPostgres } from './pg.js';
 import { findAgentPid, RssSampler } from './procs.js';
 import { benchStacks } from './stacks.js';
+import { benchSoak, lastC1 } from './soak.js';
 import { METRIC_IDS, emptySummary, machineInfo, missingMetrics, renderMarkdown, type MetricId, type ReportInput } from './report.js';
 import { percentile, round, summarize } from './stats.js';
 import { capacityTurnsPerBot, judgeLevel, planSteps, runConversation, runSequential, type CapacityLevel, type Corpus, type SessionResult } from './voice.js';
@@ -82,6 +83,9 @@ async function main(): Promise<number> {
   if (opts.stacks) {
     log(`stacks run: ${opts.stacks.join(', ')} on ${machine.cores} cores, load average ${machine.loadAverage.join(' / ')}`);
     return benchStacks({ opts, command, machine, loadRtc, buildCorpus, log });
+  }
+  if (opts.soakMs !== null) {
+    return benchSoak({ opts, durationMs: opts.soakMs, sessions: opts.soakSessions ?? lastC1(opts.outDir) ?? 2, command, machine, loadRtc, buildCorpus, log });
   }
   log(`${opts.quick ? 'quick' : 'full'} run: ${[...opts.only].join(' ')} on ${machine.cores} cores (${machine.cpuModel}), Node ${machine.node}`);
   if (machine.loadAverage[0]! > machine.cores * 0.5) log(`warning: load average ${machine.loadAverage[0]} — other work on this machine will skew the numbers`);
