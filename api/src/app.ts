@@ -31,6 +31,7 @@ import { createAuthRoutes } from './routes/auth.js';
 import { createCvRoutes, MAX_CV_BYTES } from './routes/cv.js';
 import { createDevRoutes } from './routes/dev.js';
 import { createInterviewRoutes } from './routes/interviews.js';
+import { createInterviewPlanRoutes } from './routes/interview-plan.js';
 import { createLivekitWebhookRoutes } from './routes/livekit-webhook.js';
 import { createMeRoutes } from './routes/me.js';
 import { createReviewCohortRoutes } from './routes/review-cohorts.js';
@@ -65,6 +66,7 @@ function buildRoutes(env: Env, base = createRouter()) {
     .route('/api/cv', createCvRoutes())
     .route('/api/applications', createApplicationRoutes())
     .route('/api/interviews', createInterviewRoutes())
+    .route('/api/interviews', createInterviewPlanRoutes())
     .route('/api/shares', createReviewShareRoutes())
     .route('/api/reviews', createReviewRoutes())
     .route('/api/cohorts', createReviewCohortRoutes())

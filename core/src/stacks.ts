@@ -109,8 +109,8 @@ export const PROVIDERS = {
     hosting: 'hosted',
     envKeys: ['OPENAI_API_KEY'],
     stages: {
-      // gpt-4o-mini-transcribe: $0.003 per minute.
-      stt: { defaultModel: 'gpt-4o-mini-transcribe', sampleRateHz: 24_000, streaming: false, price: { unit: 'audio_minute', usd: 0.003 } },
+      // gpt-4o-mini-transcribe over the realtime transcription websocket: $0.003 per minute.
+      stt: { defaultModel: 'gpt-4o-mini-transcribe', sampleRateHz: 24_000, streaming: true, price: { unit: 'audio_minute', usd: 0.003 } },
       // gpt-4.1-mini: $0.40 / $1.60 per million prompt / completion tokens.
       llm: { defaultModel: 'gpt-4.1-mini', sampleRateHz: null, streaming: true, price: { unit: 'million_tokens', usd: 0.4, outputUsd: 1.6 } },
       // Speech priced per character as tts-1 is ($15 per million characters); gpt-4o-mini-tts lands near it.

@@ -89,7 +89,8 @@ export function createAgentRoutes(agentToken: string) {
           company: row.company,
           role: row.role,
           seniority: row.seniority,
-          interviewType: row.interviewType,
+          // A type the candidate chose for this interview on the pre-call page (interview-plan.ts) wins.
+          interviewType: (row.plan as { interviewType?: string }).interviewType ?? row.interviewType,
           timeBoxSeconds: row.timeBoxSeconds,
           plan: row.plan,
           providers: (row.providers as ProviderOverride | null) ?? null,
