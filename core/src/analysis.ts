@@ -4,7 +4,7 @@
  * every point is explained in `fitBasis`. Deterministic: same input, same output.
  */
 import { z } from 'zod';
-import { CREDENTIALS, findSkillEvidence, findSkillMentions, findSkills, getSkill, inferSkills, isSoftSkill } from './skills.js';
+import { canonicalSkill, CREDENTIALS, findSkillEvidence, findSkillMentions, findSkills, findSkillsDescribed, getSkill, inferSkills, isSoftSkill } from './skills.js';
 import type { SkillKnowledge } from './esco.js';
 import type { Seniority } from './wire.js';
 
@@ -169,6 +169,11 @@ export interface JdRequirements {
    * (Snowflake or BigQuery)" satisfy data warehousing, and "Go or Java" satisfy each other.
    */
   alternatives: Record<string, string[]>;
+  /**
+   * Lines of the JD's explicit requirement list in which no known skill was recognised
+   * ("Putting anxious patients at ease"): requirements the analysis cannot judge either way.
+   */
+  unreadRequired: number;
 }
 
 // Where a line gives examples of the skill before it rather than new requirements.
@@ -217,6 +222,7 @@ export function extractRequirements(jobDescription: string, role: string): JdReq
   const nice: string[] = [];
   const responsibilities: string[] = [];
   const alternatives = new Map<string, Set<string>>();
+  let unreadRequired = 0;
   const alt = (a: string, b: string) => {
     if (a === b) return;
     const set = alternatives.get(a) ?? new Set<string>();
@@ -236,7 +242,19 @@ export function extractRequirements(jobDescription: string, role: string): JdReq
         }
       }
       const mentions = findSkillMentions(line);
-      if (!mentions.length) continue;
+      if (!mentions.length) {
+        // A requirement written in other words than the vocabulary's ("Experience negotiating with suppliers").
+        const described = findSkillsDescribed(line);
+        if (!described.length) {
+          if (kind === 'required' && section.kind === 'required' && line.split(/\s+/).length >= 2) unreadRequired++;
+          continue;
+        }
+        const outsideText = line.replace(/\([^()]*\)/g, ' ');
+        if (kind === 'nice' || INLINE_NICE.test(outsideText)) nice.push(...described);
+        else if (kind === 'required' || INLINE_REQUIRED.test(outsideText)) required.push(...described);
+        else if (kind === 'responsibilities' || (kind === 'other' && section.heading === null && !isTitleLine(raw))) responsibilities.push(...described);
+        continue;
+      }
       const { spans, niceSpans } = exampleSpans(line);
       const outside = line.replace(/\([^()]*\)/g, ' ');
       const heads: { skill: string; index: number; end: number }[] = [];
@@ -287,7 +305,7 @@ export function extractRequirements(jobDescription: string, role: string): JdReq
   const listed = new Set([...req, ...niceToHave]);
   const alts: Record<string, string[]> = {};
   for (const [k, v] of alternatives) if (listed.has(k)) alts[k] = [...v].filter((x) => x !== k);
-  return { jdSkills, required: req.slice(0, 60), niceToHave: niceToHave.slice(0, 60), alternatives: alts };
+  return { jdSkills, required: req.slice(0, 60), niceToHave: niceToHave.slice(0, 60), alternatives: alts, unreadRequired };
 }
 
 function pct(n: number, d: number): number {
@@ -321,7 +339,7 @@ export function analyzeApplication(input: {
   /** Skill knowledge beyond the hand vocabulary (ESCO, loaded on the server); without it only the vocabulary is used. */
   knowledge?: SkillKnowledge | null;
 }): Analysis {
-  const { jdSkills, required, niceToHave, alternatives } = extractRequirements(input.jobDescription, input.role);
+  const { jdSkills, required, niceToHave, alternatives, unreadRequired } = extractRequirements(input.jobDescription, input.role);
   const jdLevel = detectSeniority(input.role, input.jobDescription);
   const seniority = jdLevel ?? input.seniority;
   const basis: string[] = [];
@@ -367,7 +385,11 @@ export function analyzeApplication(input: {
     }
     // ESCO: a CV line in the wording of an ESCO skill whose labels name the requirement.
     const def = getSkill(s);
-    const esco = input.knowledge?.evidence(def ? [def.name, ...def.aliases.filter((a) => !a.startsWith('='))] : [s], cv);
+    const terms = def ? [def.name, ...def.aliases.filter((a) => !a.startsWith('='))] : [s];
+    const esco = input.knowledge?.evidence(terms, cv, (phrase) => {
+      const other = canonicalSkill(phrase);
+      return other !== null && other !== s;
+    });
     if (esco) {
       cvSet.add(s);
       cvSkills.push(s);
@@ -387,8 +409,12 @@ export function analyzeApplication(input: {
 
   let reqCoverage: number;
   if (required.length) {
-    reqCoverage = share(reqHit, required);
+    // Requirement lines no known skill was read from count as half met: neither evidence nor a gap.
+    const unread = Math.min(unreadRequired, required.length);
+    const all = required.reduce((a, s) => a + weight(s), 0);
+    reqCoverage = (reqHit.reduce((a, s) => a + weight(s), 0) + 0.5 * unread) / (all + unread);
     basis.push(`Required skills: ${reqHit.length} of ${required.length} found in your CV (${pct(reqCoverage * 100, 100)}% by weight; soft skills count half).`);
+    if (unread) basis.push(`${unread} requirement line${unread > 1 ? 's' : ''} of the job description could not be matched to a known skill and count${unread > 1 ? '' : 's'} as half met.`);
   } else {
     const overlap = jdSkills.filter((s) => cvSet.has(s));
     reqCoverage = jdSkills.length ? overlap.length / jdSkills.length : 0.5;

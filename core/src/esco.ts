@@ -22,8 +22,12 @@ export interface EscoEvidence {
 }
 
 export interface SkillKnowledge {
-  /** A CV line evidencing a requirement written as any of `terms` (its name and aliases), or null. */
-  evidence(terms: readonly string[], cvText: string): EscoEvidence | null;
+  /**
+   * A CV line evidencing a requirement written as any of `terms` (its name first, then aliases), or null.
+   * `otherSkill` names ESCO wordings that are a different known skill ("graphic design" is no
+   * evidence of motion design, though one ESCO skill lists both): those never count.
+   */
+  evidence(terms: readonly string[], cvText: string, otherSkill?: (phrase: string) => boolean): EscoEvidence | null;
   /** How many skills the knowledge holds (for logs and tests). */
   readonly size: number;
 }
@@ -35,6 +39,8 @@ const LIGHT = new Set(['use', 'apply', 'perform', 'manage', 'ensure', 'provide',
 const MIN_STARTS = 8;
 /** A pair that occurs in more ESCO skills than this is too common to tell skills apart. */
 const MAX_PAIR_SKILLS = 60;
+/** A word in more ESCO skills than this ("records", "equipment") does not single a skill out. */
+const MAX_WORD_SKILLS = 80;
 /** A requirement named in more ESCO skills than this is too broad ("communication") to widen. */
 const MAX_SKILLS_PER_TERM = 40;
 
@@ -78,14 +84,33 @@ function tokens(text: string): string[] {
 
 const pairKey = (a: string, b: string) => `${a} ${b}`;
 
+// Irregular past tenses a CV uses for what ESCO labels in the base form ("kept stock records").
+const IRREGULAR: Record<string, string> = {
+  kept: 'keep', ran: 'run', gave: 'give', given: 'give', led: 'lead', took: 'take', taken: 'take', made: 'make', met: 'meet',
+  taught: 'teach', wrote: 'write', written: 'write', built: 'build', sold: 'sell', dealt: 'deal', bought: 'buy', drove: 'drive',
+  driven: 'drive', told: 'tell', held: 'hold', brought: 'bring', found: 'find', chose: 'choose', chosen: 'choose', spoke: 'speak',
+  spoken: 'speak', understood: 'understand', oversaw: 'oversee', overseen: 'oversee', undertook: 'undertake', won: 'win', grew: 'grow', grown: 'grow',
+  drew: 'draw', drawn: 'draw', sent: 'send', spent: 'spend', paid: 'pay', fed: 'feed', sat: 'sit', stood: 'stand', began: 'begin', begun: 'begin',
+};
+
 /**
  * The form words are compared in: inflections stripped ("records", "recorded" → "record"), then
  * cut to seven letters so derivations meet ("administer", "administration" → "adminis") while
  * shorter different words stay apart ("medical" ≠ "medication").
  */
 export function wordKey(word: string): string {
-  const w = word.toLowerCase();
-  const light = w.length > 4 ? w.replace(/(?:ies)$/, 'y').replace(/(?:ing|ed|es|s)$/, '') : w;
+  const lower = word.toLowerCase();
+  const w = IRREGULAR[lower] ?? lower;
+  // Plural and verb endings ("dresses", "dressed", but not the "s" of "dress"), then a final "e" and a doubled
+  // consonant, so "arrange"/"arranged" and "plan"/"planned" meet.
+  const light =
+    w.length > 4
+      ? w
+          .replace(/ies$/, 'y')
+          .replace(/(?:ing|ed|(?<=ss|sh|ch|x)es|(?<![sui])s)$/, '')
+          .replace(/e$/, '')
+          .replace(/([b-df-hj-np-tv-z])\1$/, '$1')
+      : w;
   return (light.length >= 3 ? light : w).slice(0, 7);
 }
 const stemWord = wordKey;
@@ -148,8 +173,12 @@ export function buildEscoKnowledge(skillsCsv: string): SkillKnowledge {
 
   return {
     size: entries.length,
-    evidence(terms, cvText) {
+    evidence(terms, cvText, otherSkill) {
       const found = new Set<number>();
+      // A pair needs a word of the requirement's own name ("monitor stock" for stock control) or one few ESCO
+      // skills use ("medicines"); "keep records" speaks for no skill in particular.
+      const nameStems = new Set(tokens(terms[0] ?? '').map(stemWord));
+      const distinctive = (w: string) => !LIGHT.has(w) && (nameStems.has(w) || (byStem.get(w)?.length ?? 0) <= MAX_WORD_SKILLS);
       for (const t of terms) {
         const ids = entriesFor(t);
         if (ids.length > MAX_SKILLS_PER_TERM) continue;
@@ -157,19 +186,25 @@ export function buildEscoKnowledge(skillsCsv: string): SkillKnowledge {
       }
       if (!found.size) return null;
       const pairs = new Map<string, string>();
-      for (const i of found) for (const p of entryPairs[i]!) if ((pairCount.get(p.key) ?? 0) <= MAX_PAIR_SKILLS) pairs.set(p.key, p.text);
+      for (const i of found) {
+        for (const p of entryPairs[i]!) {
+          const [a, b] = p.key.split(' ') as [string, string];
+          if ((pairCount.get(p.key) ?? 0) <= MAX_PAIR_SKILLS && (distinctive(a) || distinctive(b)) && !otherSkill?.(p.text)) pairs.set(p.key, p.text);
+        }
+      }
       if (!pairs.size) return null;
       const lines = cvText.split(/\r?\n|(?<=[.;!?])\s+/).filter((l) => l.trim());
       for (const raw of lines) {
         const words = tokens(raw);
         const stems = new Set(words.map(stemWord));
-        // Both words of a pair, adjacent or within three words of each other on the line.
+        // Both words of a pair in its order, adjacent or up to two words apart ("administered her medicines");
+        // the other order is often another thing ("design graphics" is not graphic design).
         for (const [key, text] of pairs) {
           const [a, b] = key.split(' ') as [string, string];
           if (!stems.has(a) || !stems.has(b)) continue;
           const wa = words.map((w, k) => (stemWord(w) === a ? k : -1)).filter((k) => k >= 0);
           const wb = words.map((w, k) => (stemWord(w) === b ? k : -1)).filter((k) => k >= 0);
-          if (wa.some((x) => wb.some((y) => x !== y && Math.abs(x - y) <= 3))) return { line: raw.trim().slice(0, 120), via: text };
+          if (wa.some((x) => wb.some((y) => y > x && y - x <= 3))) return { line: raw.trim().slice(0, 120), via: text };
         }
       }
       return null;

@@ -89,7 +89,7 @@ export function canonicalSkill(term: string): string | null {
  * Licences and registrations a job cannot be done without when it requires them: missing one
  * caps the fit score, whatever else matches.
  */
-export const CREDENTIALS: ReadonlySet<string> = new Set(['nmc registration', 'gphc registration', 'qts', 'social work registration', 'chartered accountant', 'cscs', 'driving licence', 'forklift licence', 'transport manager cpc']);
+export const CREDENTIALS: ReadonlySet<string> = new Set(['nmc registration', 'gphc registration', 'gdc registration', 'qts', 'social work registration', 'chartered accountant', 'cscs', 'driving licence', 'forklift licence', 'transport manager cpc']);
 
 export function isSoftSkill(name: string): boolean {
   return getSkill(name)?.category === 'soft';
@@ -328,4 +328,29 @@ export function findSkillEvidence(skill: string, text: string): string | null {
     }
   }
   return null;
+}
+
+let describedTerms: { skill: string; stems: string[] }[] | null = null;
+
+/**
+ * Skills a line describes without naming them, as a job description writes its requirements
+ * ("Experience negotiating with suppliers" → negotiation, supplier management): every distinctive
+ * word of a multi-word term or alias in any inflection and order, or a single specific word
+ * ("negotiating" for negotiation). A term that is only one specific word once its generic words
+ * are dropped ("stock management") is skipped: one common word is too little to name a skill.
+ */
+export function findSkillsDescribed(line: string): string[] {
+  describedTerms ??= SKILLS.flatMap((def) =>
+    [def.name, ...def.aliases.filter((a) => !a.startsWith('='))].flatMap((term) => {
+      const words = term.toLowerCase().match(/[\p{L}\p{N}+#&]+/gu) ?? [];
+      const content = words.filter((w) => !GENERIC_WORDS.has(w));
+      if (!content.length || content.some((w) => w.length < 3)) return [];
+      if (content.length === 1 && (words.length > 1 || stemWord(content[0]!).length < 6)) return [];
+      return [{ skill: def.name, stems: content.map(stemWord) }];
+    }),
+  );
+  const words = line.toLowerCase().match(/[\p{L}\p{N}+#&]+/gu) ?? [];
+  const out = new Set<string>();
+  for (const t of describedTerms) if (t.stems.every((s) => words.some((w) => w.startsWith(s)))) out.add(t.skill);
+  return [...out];
 }

@@ -5,7 +5,7 @@
  * a 15-point margin) and STAR-part F1. Per-item detail is kept for the dev split only: the
  * held-out split is reported in aggregate so nobody tunes a rule to one of its cases.
  */
-import { analyzeApplication } from '../../core/src/analysis.js';
+import { analyzeApplication, type Analysis } from '../../core/src/analysis.js';
 import type { SkillKnowledge } from '../../core/src/esco.js';
 import type { PlanQuestion } from '../../core/src/plan.js';
 import { detectStar, scoreAnswer } from '../../core/src/scoring.js';
@@ -68,7 +68,7 @@ function union(a: Set<string>, b: Set<string>): Set<string> {
   return new Set([...a, ...b]);
 }
 
-function toQuestion(c: AnswerPairCase): PlanQuestion {
+export function toQuestion(c: AnswerPairCase): PlanQuestion {
   return { id: c.id, kind: c.question.kind, competency: c.question.competency, text: c.question.text, strongAnswer: [], followUps: [], skill: c.question.skill ? toKey(c.question.skill) : null, keywords: c.question.keywords };
 }
 
@@ -84,7 +84,19 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-export function evaluateSplit(split: Split, cvJd: CvJdCase[], answers: AnswerPairCase[], keepItems = split === 'dev', knowledge: SkillKnowledge | null = null): SplitResult {
+export interface EvaluateOptions {
+  /** Per-item detail; default for the dev split only. */
+  keepItems?: boolean;
+  /** ESCO knowledge for the offline analysis (eval/src/run-eval.ts loads it). */
+  knowledge?: SkillKnowledge | null;
+  /** Analyses already made by another engine (the LLM path), one per CV/JD case in order; default: core's offline analysis. */
+  analyses?: readonly Analysis[];
+  /** Strong and weak points per answer pair, in order, from another engine; default: core's scoreAnswer. */
+  pairPoints?: readonly (readonly [number, number])[];
+}
+
+export function evaluateSplit(split: Split, cvJd: CvJdCase[], answers: AnswerPairCase[], opts: EvaluateOptions = {}): SplitResult {
+  const keepItems = opts.keepItems ?? split === 'dev';
   const skills = emptyCounts();
   const gaps = emptyCounts();
   const reqs = emptyCounts();
@@ -92,8 +104,8 @@ export function evaluateSplit(split: Split, cvJd: CvJdCase[], answers: AnswerPai
   let listBoth = 0;
   let hits = 0;
   const cvItems: CvJdItem[] = [];
-  for (const c of cvJd) {
-    const a = analyzeApplication({ cvText: c.cv, jobDescription: c.jd, role: c.role, seniority: c.seniority, asOfYear: EVAL_AS_OF_YEAR, knowledge });
+  for (const [index, c] of cvJd.entries()) {
+    const a = opts.analyses?.[index] ?? analyzeApplication({ cvText: c.cv, jobDescription: c.jd, role: c.role, seniority: c.seniority, asOfYear: EVAL_AS_OF_YEAR, knowledge: opts.knowledge ?? null });
     const pReq = toKeySet(a.required);
     const pNice = toKeySet(a.niceToHave);
     const pAll = union(pReq, pNice);
@@ -142,9 +154,8 @@ export function evaluateSplit(split: Split, cvJd: CvJdCase[], answers: AnswerPai
   const starAll = emptyCounts();
   const starBy = Object.fromEntries(STAR_PARTS.map((p) => [p, emptyCounts()])) as Record<(typeof STAR_PARTS)[number], Counts>;
   const answerItems: AnswerItem[] = [];
-  for (const c of answers) {
-    const strong = answerPoints(c, c.strong.text);
-    const weak = answerPoints(c, c.weak.text);
+  for (const [index, c] of answers.entries()) {
+    const [strong, weak] = opts.pairPoints?.[index] ?? [answerPoints(c, c.strong.text), answerPoints(c, c.weak.text)];
     if (strong > weak) wins++;
     if (strong - weak >= PAIR_MARGIN) winsWithMargin++;
     margins.push(strong - weak);

@@ -6,6 +6,8 @@ export interface EvalRun {
   mode: 'full' | 'quick';
   command: string;
   engine: 'offline';
+  /** The skill knowledge the analysis ran with. */
+  knowledge: string;
   splits: SplitResult[];
 }
 
@@ -34,7 +36,7 @@ export function toMarkdown(run: EvalRun): string {
   const lines = [
     '# Evaluation: offline analysis and scoring rules',
     '',
-    `Generated ${run.generatedAt} by \`${run.command}\` (${run.mode} run, ${run.engine} rules). Set and method: eval/README.md.`,
+    `Generated ${run.generatedAt} by \`${run.command}\` (${run.mode} run, ${run.engine} rules, ${run.knowledge}). Set and method: eval/README.md.`,
     '',
   ];
   for (const r of run.splits) {
