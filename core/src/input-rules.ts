@@ -100,3 +100,9 @@ function humanIssue(issue: z.core.$ZodIssue, key: string): string {
       return key === '_form' ? 'Send the form as JSON with the fields it asks for.' : `Enter ${label}.`;
   }
 }
+
+/** Checks a value against one of these rules: the parsed value, or one sentence per field. */
+export function checkInput<S extends z.ZodType>(schema: S, value: unknown): { ok: true; value: z.output<S> } | { ok: false; fields: Record<string, string> } {
+  const result = schema.safeParse(value);
+  return result.success ? { ok: true, value: result.data } : { ok: false, fields: fieldErrors(result.error.issues) };
+}

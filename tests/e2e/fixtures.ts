@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../helpers/stack.js';
@@ -69,10 +70,62 @@ export function launchChromium(micWav: string): Promise<Browser> {
 }
 
 /** A fresh context (a fresh profile: no cookies) with the microphone allowed, and one page whose console lands in `log`. */
-export async function openPage(browser: Browser, log: string[]): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['microphone'] });
+export async function openPage(browser: Browser, log: string[], opts: { bypassCSP?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  // bypassCSP: the accessibility audit injects axe-core as a script tag, which the app's CSP (script-src 'self') would refuse.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, permissions: ['microphone'], bypassCSP: opts.bypassCSP === true });
   const page = await context.newPage();
   page.on('console', (m) => log.push(`[${m.type()}] ${m.text()}`));
   page.on('pageerror', (e) => log.push(`[pageerror] ${e.message}`));
   return { context, page };
+}
+
+/** Viewports every page is checked at: a desktop, a phone (390×844) and a tablet (768×1024). */
+export const VIEWPORTS = [
+  { name: 'desktop', width: 1280, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'tablet', width: 768, height: 1024 },
+] as const;
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** axe-core from node_modules (nothing is downloaded), injected into the page as a script tag. */
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/**
+ * Runs axe-core's WCAG 2.0–2.2 A and AA rules on the page and returns the serious and critical
+ * violations, each with the selectors of the elements at fault. Needs a context opened with bypassCSP.
+ */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.map(String).join(' ')) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** How far the page is wider than the viewport (0 when nothing overflows sideways), and the widest element that does. */
+export async function horizontalOverflow(page: Page): Promise<{ overflowPx: number; culprit: string | null }> {
+  return page.evaluate(() => {
+    const scroller = document.scrollingElement ?? document.documentElement;
+    const overflowPx = Math.max(0, scroller.scrollWidth - window.innerWidth);
+    let culprit: string | null = null;
+    if (overflowPx > 0) {
+      let widest = window.innerWidth;
+      for (const el of Array.from(document.body.querySelectorAll('*'))) {
+        const right = el.getBoundingClientRect().right;
+        if (right > widest) {
+          widest = right;
+          culprit = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${typeof el.className === 'string' && el.className ? `.${el.className.split(' ').join('.')}` : ''}`;
+        }
+      }
+    }
+    return { overflowPx, culprit };
+  });
 }

@@ -120,7 +120,7 @@ describe('browser interview (offline stack, headless Chromium)', () => {
     await page.getByLabel('Paste text').check();
     await page.getByLabel('CV text').fill(CV_TEXT);
     await page.getByRole('button', { name: 'Save CV' }).click();
-    await expect.poll(() => page.getByLabel('Extracted CV text').textContent(), { timeout: 15_000 }).toContain('payment services');
+    await expect.poll(() => page.getByLabel('Extracted CV text').inputValue(), { timeout: 15_000 }).toContain('payment services');
     await page.getByRole('button', { name: 'Save application' }).click();
     await page.waitForURL(/#\/applications\/[^/]+$/, { timeout: 15_000 });
 

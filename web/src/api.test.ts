@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, api, toApiError } from './api.js';
+import { onSessionEnded } from './session.js';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -35,7 +36,12 @@ describe('api client', () => {
 
   it('throws ApiError with the server message on an error status', async () => {
     vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ error: { code: 'unauthorized', message: 'Sign in first.' } }), { status: 401 }));
-    await expect(api.me()).rejects.toMatchObject({ name: 'ApiError', status: 401, code: 'unauthorized', message: 'Sign in first.' });
+    // A 401 "unauthorized" means the session is gone: the app is told once, and the caller gets a sentence to show.
+    let told = 0;
+    const stop = onSessionEnded(() => told++);
+    await expect(api.me()).rejects.toMatchObject({ name: 'ApiError', status: 401, code: 'session_ended', message: 'Your session has ended. Sign in again to continue.' });
+    stop();
+    expect(told).toBe(1);
   });
 
   it('treats 204 as success with no body, and a network failure as ApiError', async () => {

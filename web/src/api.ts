@@ -7,6 +7,7 @@
  */
 import { createClient } from '@mockroom/api/client';
 import type { ClientResponse, InferRequestType } from 'hono/client';
+import { reportSessionEnded } from './session.js';
 
 /** An error answer from the API (`{ error: { code, message } }`) or a network failure. */
 export class ApiError extends Error {
@@ -15,6 +16,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** One sentence per request field the server refused (core's input rules), when it said which. */
+    readonly fields?: Record<string, string>,
   ) {
     super(message);
   }
@@ -25,15 +28,22 @@ export function toApiError(status: number, body: unknown): ApiError {
   if (body && typeof body === 'object' && 'error' in body) {
     const err = (body as { error: unknown }).error;
     if (err && typeof err === 'object') {
-      const { code, message } = err as { code?: unknown; message?: unknown };
+      const { code, message, fields } = err as { code?: unknown; message?: unknown; fields?: unknown };
       return new ApiError(
         status,
         typeof code === 'string' ? code : 'error',
         typeof message === 'string' && message ? message : fallbackMessage(status),
+        fields && typeof fields === 'object' ? toFields(fields) : undefined,
       );
     }
   }
   return new ApiError(status, status === 0 ? 'network' : 'error', fallbackMessage(status));
+}
+
+function toFields(raw: object): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) if (typeof v === 'string') out[k] = v;
+  return out;
 }
 
 function fallbackMessage(status: number): string {
@@ -73,7 +83,13 @@ async function answer<R extends ClientResponse<unknown, number, string>>(sending
     } catch {
       parsed = null;
     }
-    throw toApiError(res.status, parsed);
+    const error = toApiError(res.status, parsed);
+    if (error.status === 401 && error.code === 'unauthorized') {
+      // The session is gone (expired, signed out elsewhere, account deleted): the app says so once.
+      reportSessionEnded();
+      throw new ApiError(401, 'session_ended', 'Your session has ended. Sign in again to continue.');
+    }
+    throw error;
   }
   return res;
 }
@@ -122,6 +138,8 @@ export const api = {
   // both at once, so the multipart call names its own argument type. The answer stays typed.
   uploadCv: (file: File) => receive(c.cv.$put({ form: { file } } as CvPutArgs)).then((r) => r.cv),
   pasteCv: (text: string) => receive(c.cv.$put({ json: { text, fileName: 'pasted.txt' } } as CvPutArgs)).then((r) => r.cv),
+  /** The owner's corrections to the extracted text, kept under the uploaded file's name. */
+  saveCvText: (text: string, fileName: string) => receive(c.cv.$put({ json: { text, fileName } } as CvPutArgs)).then((r) => r.cv),
   deleteCv: () => send(c.cv.$delete()),
 
   listApplications: () => receive(c.applications.$get()).then((r) => r.applications),

@@ -1,15 +1,20 @@
 /** Composition root of the client: session bootstrap, route → page, the page chrome. */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from './api.js';
 import { navigate, PUBLIC_ROUTES, useRoute, type Route } from './router.js';
 import type { User } from './types.js';
-import { AuthContext, Link, Spinner } from './ui.js';
+import { onSessionEnded, rememberReturn, signedOutMessage, type SignedOutReason } from './session.js';
+import { AuthContext, Link, Notice, Spinner } from './ui.js';
+import { LandingPage } from './pages/landing.js';
 import { ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage } from './pages/auth.js';
 import { DashboardPage } from './pages/dashboard.js';
 import { ApplicationEditorPage } from './pages/application-editor.js';
 import { PreCallPage } from './pages/precall.js';
 import { ReportPage } from './pages/report.js';
 import { SettingsPage } from './pages/settings.js';
+import { DeletionGate } from './privacy/deletion-gate.js';
+import { OperatorPage } from './privacy/operator-page.js';
+import { PrivacyPage } from './privacy/privacy-page.js';
 import { StacksPage } from './pages/stacks.js';
 
 // The call page carries livekit-client, most of the bundle; load it only when a call starts.
@@ -19,6 +24,12 @@ export function App() {
   const route = useRoute();
   const [user, setUser] = useState<User | null>(null);
   const [loading, setLoading] = useState(true);
+  // Why the person is no longer signed in, when they did not just press "Sign out" themselves on this page.
+  const [signedOutReason, setSignedOutReason] = useState<SignedOutReason | null>(null);
+  const userRef = useRef<User | null>(null);
+  userRef.current = user;
+  const routeRef = useRef(route);
+  routeRef.current = route;
 
   useEffect(() => {
     api
@@ -31,22 +42,51 @@ export function App() {
       .finally(() => setLoading(false));
   }, []);
 
-  const isPublic = PUBLIC_ROUTES.has(route.name);
+  // Any request answered "unauthorized" while signed in: the session ended elsewhere. Keep the page to
+  // come back to, and say why on the sign-in page instead of leaving a page that cannot load.
+  useEffect(
+    () =>
+      onSessionEnded(() => {
+        if (!userRef.current) return;
+        if (!PUBLIC_ROUTES.has(routeRef.current.name)) rememberReturn(routeRef.current);
+        setUser(null);
+        setSignedOutReason('expired');
+        navigate({ name: 'signin' }, { replace: true });
+      }),
+    [],
+  );
+
+  // Signed out, the root shows the landing page; other private pages send the visitor to sign in.
+  const isLanding = !user && route.name === 'dashboard';
+  const isPublic = PUBLIC_ROUTES.has(route.name) || isLanding;
   useEffect(() => {
     if (loading) return;
-    if (!user && !isPublic) navigate({ name: 'signin' }, { replace: true });
+    if (!user && !isPublic) {
+      rememberReturn(route);
+      navigate({ name: 'signin' }, { replace: true });
+    }
     if (user && (route.name === 'signin' || route.name === 'signup')) navigate({ name: 'dashboard' }, { replace: true });
-  }, [loading, user, isPublic, route.name]);
+  }, [loading, user, isPublic, route]);
+
+  // A notice about the last sign-out stays until the person moves on from the page that shows it.
+  useEffect(() => {
+    if (user || !(route.name === 'signin' || route.name === 'signup' || route.name === 'dashboard')) setSignedOutReason(null);
+  }, [user, route.name]);
+
+  const signedOut = (reason: SignedOutReason) => {
+    setUser(null);
+    setSignedOutReason(reason);
+    navigate(reason === 'deleted' ? { name: 'dashboard' } : { name: 'signin' });
+  };
 
   const signOut = async () => {
     await api.signOut().catch(() => undefined);
-    setUser(null);
-    navigate({ name: 'signin' });
+    signedOut('signed-out');
   };
 
   const inCall = route.name === 'call';
   return (
-    <AuthContext.Provider value={{ user, setUser }}>
+    <AuthContext.Provider value={{ user, setUser, signedOut }}>
       <a className="skip-link" href="#main" onClick={(e) => {
         e.preventDefault();
         document.getElementById('main')?.focus();
@@ -69,8 +109,16 @@ export function App() {
         ) : null}
       </header>
       <main id="main" tabIndex={-1} className={inCall ? 'main main-wide' : 'main'}>
-        {loading ? <Spinner label="Loading…" /> : user || isPublic ? <Page route={route} /> : <Spinner label="Redirecting to sign in…" />}
+        {signedOutReason && !user ? (
+          <div data-testid="signed-out-notice">
+            <Notice tone={signedOutReason === 'expired' || signedOutReason === 'deletion-scheduled' ? 'warning' : 'info'}>{signedOutMessage(signedOutReason)}</Notice>
+          </div>
+        ) : null}
+        {loading ? <Spinner label="Loading…" /> : isLanding ? <LandingPage /> : user || isPublic ? <DeletionGate><Page route={route} /></DeletionGate> : <Spinner label="Redirecting to sign in…" />}
       </main>
+      <footer className="site-footer no-print">
+        <Link to={{ name: 'privacy' }}>Privacy</Link>
+      </footer>
     </AuthContext.Provider>
   );
 }
@@ -106,6 +154,10 @@ function Page(props: { route: Route }) {
       return <ReportPage key={r.interviewId} interviewId={r.interviewId} />;
     case 'settings':
       return <SettingsPage />;
+    case 'privacy':
+      return <PrivacyPage />;
+    case 'operator':
+      return <OperatorPage />;
     case 'stacks':
       return <StacksPage />;
     case 'not-found':

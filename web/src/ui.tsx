@@ -1,14 +1,18 @@
 /** Small shared building blocks: labelled fields, alerts, page headings. */
 import { createContext, useContext, useEffect, useId, useRef, type ReactNode } from 'react';
+import { ApiError } from './api.js';
+import type { SignedOutReason } from './session.js';
 import type { User } from './types.js';
 import { toHash, type Route } from './router.js';
 
 export interface AuthState {
   user: User | null;
   setUser: (user: User | null) => void;
+  /** Ends the session in the app after the server ended it, and says why on the next page. */
+  signedOut: (reason: SignedOutReason) => void;
 }
 
-export const AuthContext = createContext<AuthState>({ user: null, setUser: () => undefined });
+export const AuthContext = createContext<AuthState>({ user: null, setUser: () => undefined, signedOut: () => undefined });
 
 export function useAuth(): AuthState {
   return useContext(AuthContext);
@@ -29,28 +33,69 @@ export function PageHeading(props: { children: ReactNode; title?: string }) {
   );
 }
 
+/**
+ * A labelled field. `describedBy` names the hint, the character counter and the error, so a screen
+ * reader reads all three with the control; `invalid` is for the control's aria-invalid.
+ * `count` shows "n / max characters" as the person types (the limits come from core's input rules);
+ * `error` is the sentence for this field, from the form's own check or the API's answer.
+ */
 export function Field(props: {
   label: string;
   hint?: ReactNode;
-  children: (id: string, describedBy: string | undefined) => ReactNode;
+  error?: string | undefined;
+  count?: { length: number; max: number } | undefined;
+  children: (id: string, describedBy: string | undefined, invalid: boolean) => ReactNode;
 }) {
   const id = useId();
   const hintId = props.hint ? `${id}-hint` : undefined;
+  const countId = props.count ? `${id}-count` : undefined;
+  const errorId = props.error ? `${id}-error` : undefined;
+  const describedBy = [errorId, hintId, countId].filter(Boolean).join(' ') || undefined;
+  const over = props.count ? props.count.length > props.count.max : false;
   return (
-    <div className="field">
+    <div className={props.error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>{props.label}</label>
-      {props.children(id, hintId)}
-      {props.hint ? (
-        <p className="hint" id={hintId}>
-          {props.hint}
+      {props.children(id, describedBy, Boolean(props.error))}
+      {props.error ? (
+        <p className="field-error" id={errorId}>
+          {props.error}
         </p>
+      ) : null}
+      {props.hint || props.count ? (
+        <div className="field-foot">
+          {props.hint ? (
+            <p className="hint" id={hintId}>
+              {props.hint}
+            </p>
+          ) : null}
+          {props.count ? (
+            <p className={over ? 'counter counter-over' : 'counter'} id={countId}>
+              {props.count.length.toLocaleString('en-GB')} / {props.count.max.toLocaleString('en-GB')} characters
+            </p>
+          ) : null}
+        </div>
       ) : null}
     </div>
   );
 }
 
+/** The field sentences of an API answer (`error.fields`), or none. */
+export function apiFieldErrors(error: unknown): Record<string, string> {
+  return error instanceof ApiError && error.fields ? error.fields : {};
+}
+
+/**
+ * Asks before something that cannot be undone. The browser's own confirm dialog is modal, keyboard
+ * operable and announced by screen readers, which a hand-made one must work to match.
+ */
+export function confirmAction(question: string): boolean {
+  return window.confirm(question);
+}
+
 export function ErrorMessage(props: { error: unknown }) {
   if (!props.error) return null;
+  // A session that ended is told once, by the app (see app.tsx), not by every form on the page.
+  if (props.error instanceof ApiError && props.error.status === 401 && props.error.code === 'session_ended') return null;
   const message = props.error instanceof Error ? props.error.message : String(props.error);
   return (
     <p className="alert alert-error" role="alert">

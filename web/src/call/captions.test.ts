@@ -45,6 +45,36 @@ describe('captionsReducer', () => {
     ]);
   });
 
+  it('settles a recruiter line when its stream closes, though the agent never marks it final', () => {
+    const s = run([
+      { type: 'open', streamId: 's1', segmentId: 'r1', speaker: 'recruiter', final: false, at: 1 },
+      { type: 'chunk', streamId: 's1', text: 'Tell me about a project.' },
+    ]);
+    expect(s.captions[0]!.final).toBe(false);
+    expect(captionsReducer(s, { type: 'close', streamId: 's1' }).captions[0]!.final).toBe(true);
+  });
+
+  it('keeps a candidate interim open across its own stream closes until the final text or a new segment', () => {
+    const s = run([
+      { type: 'open', streamId: 'a', segmentId: 'u1', speaker: 'candidate', final: false, at: 1 },
+      { type: 'chunk', streamId: 'a', text: 'I built' },
+      { type: 'close', streamId: 'a' },
+    ]);
+    expect(s.captions[0]!.final).toBe(false);
+    const next = run([{ type: 'open', streamId: 'b', segmentId: 'u2', speaker: 'candidate', final: false, at: 5 }], s);
+    expect(next.captions.find((c) => c.id === 'u1')!.final).toBe(true);
+  });
+
+  it('shows captions in the order their speech started', () => {
+    const s = run([
+      { type: 'open', streamId: 's1', segmentId: 'r1', speaker: 'recruiter', final: false, at: 20 },
+      { type: 'chunk', streamId: 's1', text: 'Next question.' },
+      { type: 'open', streamId: 'a', segmentId: 'u1', speaker: 'candidate', final: true, at: 19 },
+      { type: 'chunk', streamId: 'a', text: 'And that was it.' },
+    ]);
+    expect(visibleCaptions(s).map((c) => c.id)).toEqual(['u1', 'r1']);
+  });
+
   it('hides segments that have no text yet', () => {
     const s = run([{ type: 'open', streamId: 's1', segmentId: 'r1', speaker: 'recruiter', final: false, at: 1 }]);
     expect(visibleCaptions(s)).toEqual([]);

@@ -5,7 +5,12 @@
  * stream of deltas per segment, the candidate's interim transcripts as repeated streams that
  * each carry the whole segment so far, and a last stream marked `lk.transcription_final`.
  * So a new stream for a known segment replaces that segment's text, and chunks inside one
- * stream append. Pure reducer, unit-tested.
+ * stream append. The recruiter's delta stream never carries the final flag (agents-js cannot set
+ * attributes when it closes a stream, see its room_io/_output.ts), so the close of a recruiter stream
+ * is the end of that line; and a speaker's new segment settles their earlier ones (the speech-to-text
+ * has moved on). The recruiter's deltas arrive paced to its audio (the agent's transcription
+ * synchroniser), so the line grows as it is spoken. Captions show in the order their speech started.
+ * Pure reducer, unit-tested.
  */
 
 export type CaptionSpeaker = 'candidate' | 'recruiter';
@@ -24,7 +29,7 @@ export interface Caption {
 export interface CaptionState {
   captions: Caption[];
   /** Stream id → the segment it writes and whether its first chunk replaces the segment text. */
-  streams: Record<string, { segmentId: string; fresh: boolean; final: boolean }>;
+  streams: Record<string, { segmentId: string; fresh: boolean; final: boolean; speaker: CaptionSpeaker }>;
 }
 
 export type CaptionEvent =
@@ -48,9 +53,11 @@ export function captionsReducer(state: CaptionState, ev: CaptionEvent): CaptionS
     case 'reset':
       return initialCaptions;
     case 'open': {
-      const streams = { ...state.streams, [ev.streamId]: { segmentId: ev.segmentId, fresh: true, final: ev.final } };
+      const streams = { ...state.streams, [ev.streamId]: { segmentId: ev.segmentId, fresh: true, final: ev.final, speaker: ev.speaker } };
       const exists = state.captions.some((c) => c.id === ev.segmentId);
       if (exists) return { ...state, streams };
+      // A new segment from this speaker: their earlier ones are no longer drafts.
+      const settled = state.captions.map((c) => (c.speaker === ev.speaker && !c.final && c.text ? { ...c, final: true } : c));
       const caption: Caption = {
         id: ev.segmentId,
         speaker: ev.speaker,
@@ -59,7 +66,7 @@ export function captionsReducer(state: CaptionState, ev: CaptionEvent): CaptionS
         typed: false,
         at: ev.at,
       };
-      return { streams, captions: trim([...state.captions, caption]) };
+      return { streams, captions: trim([...settled, caption]) };
     }
     case 'chunk': {
       const stream = state.streams[ev.streamId];
@@ -74,9 +81,8 @@ export function captionsReducer(state: CaptionState, ev: CaptionEvent): CaptionS
       const stream = state.streams[ev.streamId];
       if (!stream) return state;
       const { [ev.streamId]: _closed, ...streams } = state.streams;
-      const captions = stream.final
-        ? state.captions.map((c) => (c.id === stream.segmentId ? { ...c, final: true } : c))
-        : state.captions;
+      const done = stream.final || stream.speaker === 'recruiter';
+      const captions = done ? state.captions.map((c) => (c.id === stream.segmentId ? { ...c, final: true } : c)) : state.captions;
       return { captions, streams };
     }
     case 'typed': {
@@ -90,7 +96,11 @@ function trim(captions: Caption[]): Caption[] {
   return captions.length > MAX_CAPTIONS ? captions.slice(captions.length - MAX_CAPTIONS) : captions;
 }
 
-/** Captions worth showing: empty interim segments (a stream opened, nothing said yet) are hidden. */
+/**
+ * Captions worth showing, in the order their speech started: empty interim segments (a stream
+ * opened, nothing said yet) are hidden. The sort is stable, so captions that start together keep
+ * their arrival order.
+ */
 export function visibleCaptions(state: CaptionState): Caption[] {
-  return state.captions.filter((c) => c.text.trim().length > 0);
+  return state.captions.filter((c) => c.text.trim().length > 0).sort((a, b) => a.at - b.at);
 }

@@ -1,17 +1,20 @@
 /** Application editor: the job (company, role, seniority, type, JD) and the account's CV. */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { ApplicationInput as ApplicationRules, INPUT_LIMITS } from '@mockroom/core/input-rules';
 import { api } from '../api.js';
+import { checkWith, fieldsOf, formLevelError } from '../form-errors.js';
 import { formatBytes, formatDate } from '../format.js';
 import { navigate } from '../router.js';
+import { DeleteApplicationButton } from '../privacy/delete-buttons.js';
 import { INTERVIEW_TYPES, SENIORITIES } from '../choices.js';
 import type { RequirementRow } from '../fit-evidence.js';
 import type { ApplicationAnalysis, ApplicationInput, Cv, InterviewType, Seniority } from '../types.js';
-import { ErrorMessage, Field, Link, Notice, PageHeading, Spinner, SubmitButton } from '../ui.js';
+import { confirmAction, ErrorMessage, Field, Link, Notice, PageHeading, Spinner, SubmitButton } from '../ui.js';
 
 const EMPTY: ApplicationInput = { company: '', role: '', seniority: 'mid', interviewType: 'mixed', jobDescription: '' };
 export const CV_ACCEPT = '.pdf,.docx,.txt,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,text/markdown';
-/** Uploads above this are refused by the API too; checking first saves a slow upload. */
-export const MAX_CV_BYTES = 5 * 1024 * 1024;
+/** Uploads above this are refused by the API too (the same shared limit); checking first saves a slow upload. */
+export const MAX_CV_BYTES = INPUT_LIMITS.cvUploadBytes;
 
 export function ApplicationEditorPage(props: { id: string | null }) {
   const [form, setForm] = useState<ApplicationInput | null>(props.id ? null : EMPTY);
@@ -32,6 +35,11 @@ export function ApplicationEditorPage(props: { id: string | null }) {
     api.getAnalysis(id).then(setAnalysis).catch(() => setAnalysis(null));
   }, [props.id]);
 
+  // The fit analysis depends on the CV: a new, edited or deleted CV changes it at once.
+  const reloadAnalysis = useCallback(() => {
+    if (props.id) api.getAnalysis(props.id).then(setAnalysis).catch(() => setAnalysis(null));
+  }, [props.id]);
+
   const update = <K extends keyof ApplicationInput>(key: K, value: ApplicationInput[K]) => {
     setSaved(false);
     setForm((f) => (f ? { ...f, [key]: value } : f));
@@ -43,7 +51,8 @@ export function ApplicationEditorPage(props: { id: string | null }) {
     setBusy(true);
     setError(null);
     try {
-      const input = { ...form, company: form.company.trim(), role: form.role.trim() };
+      // The same rules the API applies (core/src/input-rules.ts), checked before anything is sent.
+      const input = checkWith(ApplicationRules, form);
       if (props.id) {
         await api.updateApplication(props.id, input);
         setSaved(true);
@@ -59,6 +68,7 @@ export function ApplicationEditorPage(props: { id: string | null }) {
     }
   };
 
+  const fields = fieldsOf(error);
   return (
     <section>
       <PageHeading>{props.id ? 'Edit application' : 'New application'}</PageHeading>
@@ -69,11 +79,15 @@ export function ApplicationEditorPage(props: { id: string | null }) {
             error ? <ErrorMessage error={error} /> : <Spinner label="Loading application…" />
           ) : (
             <form onSubmit={onSubmit}>
-              <Field label="Company">
-                {(id) => <input id={id} name="company" required maxLength={200} value={form.company} onChange={(e) => update('company', e.target.value)} />}
+              <Field label="Company" error={fields.company} count={{ length: form.company.length, max: INPUT_LIMITS.company }}>
+                {(id, described, invalid) => (
+                  <input id={id} name="company" required maxLength={INPUT_LIMITS.company} aria-invalid={invalid} aria-describedby={described} value={form.company} onChange={(e) => update('company', e.target.value)} />
+                )}
               </Field>
-              <Field label="Role">
-                {(id) => <input id={id} name="role" required maxLength={200} value={form.role} onChange={(e) => update('role', e.target.value)} />}
+              <Field label="Role" error={fields.role} count={{ length: form.role.length, max: INPUT_LIMITS.role }}>
+                {(id, described, invalid) => (
+                  <input id={id} name="role" required maxLength={INPUT_LIMITS.role} aria-invalid={invalid} aria-describedby={described} value={form.role} onChange={(e) => update('role', e.target.value)} />
+                )}
               </Field>
               <div className="row">
                 <Field label="Seniority">
@@ -100,12 +114,18 @@ export function ApplicationEditorPage(props: { id: string | null }) {
                   )}
                 </Field>
               </div>
-              <Field label="Job description" hint="Paste the whole advert; the questions are built from it.">
-                {(id, hint) => (
-                  <textarea id={id} name="jobDescription" rows={10} required aria-describedby={hint} value={form.jobDescription} onChange={(e) => update('jobDescription', e.target.value)} />
+              {/* No maxLength here: a long paste would be cut silently. The counter turns red and the form says the limit instead. */}
+              <Field
+                label="Job description"
+                error={fields.jobDescription}
+                hint="Paste the advert; the questions are built from it."
+                count={{ length: form.jobDescription.length, max: INPUT_LIMITS.jobDescription }}
+              >
+                {(id, described, invalid) => (
+                  <textarea id={id} name="jobDescription" rows={10} required aria-invalid={invalid} aria-describedby={described} value={form.jobDescription} onChange={(e) => update('jobDescription', e.target.value)} />
                 )}
               </Field>
-              <ErrorMessage error={error} />
+              <ErrorMessage error={formLevelError(error, ['company', 'role', 'jobDescription'])} />
               {saved ? <Notice tone="success">Saved.</Notice> : null}
               <div className="actions">
                 <SubmitButton busy={busy} busyLabel="Saving…" disabled={!form.company.trim() || !form.role.trim() || !form.jobDescription.trim()}>Save application</SubmitButton>
@@ -117,9 +137,10 @@ export function ApplicationEditorPage(props: { id: string | null }) {
               </div>
             </form>
           )}
+          {props.id && form ? <DeleteApplicationButton applicationId={props.id} label={`${form.role} at ${form.company}`} onDeleted={() => navigate({ name: 'dashboard' })} /> : null}
         </section>
         <div className="stack">
-          <CvCard />
+          <CvCard onChange={reloadAnalysis} />
           {analysis ? <AnalysisCard analysis={analysis} /> : null}
         </div>
       </div>
@@ -127,8 +148,10 @@ export function ApplicationEditorPage(props: { id: string | null }) {
   );
 }
 
-function CvCard() {
+function CvCard(props: { onChange: () => void }) {
   const [cv, setCv] = useState<Cv | null | undefined>(undefined);
+  // The extracted text as the person corrects it; saved back as the CV's text.
+  const [edited, setEdited] = useState<string | null>(null);
   const [mode, setMode] = useState<'upload' | 'paste'>('upload');
   const [pasted, setPasted] = useState('');
   const [busy, setBusy] = useState(false);
@@ -148,7 +171,9 @@ function CvCard() {
     setMessage(null);
     try {
       setCv(await fn());
+      setEdited(null);
       setMessage(done);
+      props.onChange();
     } catch (err) {
       setError(err);
     } finally {
@@ -162,13 +187,21 @@ function CvCard() {
       setError(new Error(`That file is ${formatBytes(file.size)}; the limit is ${formatBytes(MAX_CV_BYTES)}.`));
       return;
     }
-    void run(() => api.uploadCv(file), 'CV uploaded. Check the extracted text below.');
+    void run(() => api.uploadCv(file), 'CV uploaded. Check the extracted text below and correct it if anything was read wrongly.');
   };
 
   return (
     <section className="card" aria-labelledby="cv-heading">
       <h2 id="cv-heading">Your CV</h2>
       <p className="muted small">One CV per account; a new one replaces the old. It is used to tailor questions.</p>
+      <p className="muted small" data-testid="cv-dossier-note">
+        Deleting your CV removes its text and summary at once. Interviews you already had keep the copy of the CV they were built from (shown on their report) until you
+        delete those interviews.
+      </p>
+      <p className="muted small" data-testid="cv-dossier-note">
+        Deleting your CV removes its text and summary at once. Interviews you already had keep the copy of the CV they were built from (shown on their report) until you
+        delete those interviews.
+      </p>
       <div className="segmented" role="radiogroup" aria-label="How to add your CV">
         <label>
           <input type="radio" name="cv-mode" value="upload" checked={mode === 'upload'} onChange={() => setMode('upload')} /> Upload a file
@@ -188,10 +221,10 @@ function CvCard() {
             void run(() => api.pasteCv(pasted), 'CV saved.');
           }}
         >
-          <Field label="CV text">
-            {(id) => <textarea id={id} name="cvText" rows={8} value={pasted} onChange={(e) => setPasted(e.target.value)} />}
+          <Field label="CV text" count={{ length: pasted.length, max: INPUT_LIMITS.cvText }}>
+            {(id, described) => <textarea id={id} name="cvText" rows={8} aria-describedby={described} value={pasted} onChange={(e) => setPasted(e.target.value)} />}
           </Field>
-          <button type="submit" className="button" disabled={busy || !pasted.trim()}>
+          <button type="submit" className="button" disabled={busy || !pasted.trim() || pasted.length > INPUT_LIMITS.cvText}>
             {busy ? 'Saving…' : 'Save CV'}
           </button>
         </form>
@@ -205,19 +238,39 @@ function CvCard() {
           <summary>
             Extracted text{cv.fileName ? ` from ${cv.fileName}` : ''} · {formatDate(cv.updatedAt)}
           </summary>
-          <pre aria-label="Extracted CV text" tabIndex={0}>{cv.text}</pre>
-          <button
-            type="button"
-            className="link-button danger"
-            onClick={() => {
-              void api.deleteCv().then(() => {
-                setCv(null);
-                setMessage('CV deleted.');
-              }, setError);
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (edited === null) return;
+              void run(() => api.saveCvText(edited, cv.fileName), 'Your corrections to the CV text are saved.');
             }}
           >
-            Delete CV
-          </button>
+            <Field label="Extracted CV text" hint="Correct anything the file reader got wrong, then save." count={{ length: (edited ?? cv.text).length, max: INPUT_LIMITS.cvText }}>
+              {(id, described) => (
+                <textarea id={id} name="cvExtracted" rows={12} aria-describedby={described} value={edited ?? cv.text} onChange={(e) => setEdited(e.target.value)} />
+              )}
+            </Field>
+            <div className="actions">
+              <button type="submit" className="button" disabled={busy || edited === null || edited === cv.text || !edited.trim() || edited.length > INPUT_LIMITS.cvText}>
+                {busy ? 'Saving…' : 'Save corrections'}
+              </button>
+              <button
+                type="button"
+                className="button danger"
+                onClick={() => {
+                  if (!confirmAction('Delete your CV? Its text is removed for good; your applications stay.')) return;
+                  void api.deleteCv().then(() => {
+                    setCv(null);
+                    setEdited(null);
+                    setMessage('CV deleted.');
+                    props.onChange();
+                  }, setError);
+                }}
+              >
+                Delete CV
+              </button>
+            </div>
+          </form>
         </details>
       ) : (
         <p>No CV yet.</p>

@@ -1,11 +1,18 @@
 /** Sign up, sign in, verify email, forgot and reset password. */
 import { useState, type FormEvent } from 'react';
+import { DisplayName, INPUT_LIMITS, PASSWORD_TOO_SHORT } from '@mockroom/core/input-rules';
 import { api } from '../api.js';
+import { checkWith, FieldCheckError, fieldsOf, formLevelError } from '../form-errors.js';
 import { navigate } from '../router.js';
+import { takeReturn } from '../session.js';
 import { ErrorMessage, Field, Link, Notice, PageHeading, SubmitButton, useAuth } from '../ui.js';
 
 /** A floor checked before the request so the form says why; the API enforces its own rule too. */
-export const MIN_PASSWORD_LENGTH = 8;
+export const MIN_PASSWORD_LENGTH = INPUT_LIMITS.passwordMin;
+
+function checkPasswordLength(password: string): void {
+  if (password.length < MIN_PASSWORD_LENGTH) throw new FieldCheckError({ password: PASSWORD_TOO_SHORT });
+}
 
 function useSubmit<T>(fn: () => Promise<T>) {
   const [busy, setBusy] = useState(false);
@@ -32,10 +39,9 @@ export function SignUpPage() {
   const [password, setPassword] = useState('');
   const [checkEmail, setCheckEmail] = useState(false);
   const { busy, error, submit } = useSubmit(async () => {
-    if (password.length < MIN_PASSWORD_LENGTH) {
-      throw new Error(`Use at least ${MIN_PASSWORD_LENGTH} characters for your password.`);
-    }
-    await api.signUp({ email: email.trim(), displayName: displayName.trim(), password });
+    const name = checkWith(DisplayName, displayName);
+    checkPasswordLength(password);
+    await api.signUp({ email: email.trim(), displayName: name, password });
     // A taken address gets the same answer as a new one but no session (its owner is emailed instead).
     const user = await api.me().catch(() => null);
     if (!user) {
@@ -45,24 +51,29 @@ export function SignUpPage() {
     setUser(user);
     navigate({ name: 'dashboard' });
   });
+  const fields = fieldsOf(error);
   return (
     <section className="card narrow">
       <PageHeading>Create your account</PageHeading>
       <p className="lead">Practise interviews by voice with an AI recruiter, then get a scored report.</p>
       {checkEmail && <Notice tone="info">Check your email to continue. If this address already has an account, sign in or reset your password.</Notice>}
       <form onSubmit={submit} noValidate>
-        <Field label="Name">
-          {(id) => <input id={id} name="displayName" autoComplete="name" required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />}
-        </Field>
-        <Field label="Email">
-          {(id) => <input id={id} name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />}
-        </Field>
-        <Field label="Password" hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}>
-          {(id, hint) => (
-            <input id={id} name="password" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} aria-describedby={hint} value={password} onChange={(e) => setPassword(e.target.value)} />
+        <Field label="Name" error={fields.displayName} hint={`Up to ${INPUT_LIMITS.displayName} characters.`}>
+          {(id, described, invalid) => (
+            <input id={id} name="displayName" autoComplete="name" required maxLength={INPUT_LIMITS.displayName} aria-invalid={invalid} aria-describedby={described} value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
           )}
         </Field>
-        <ErrorMessage error={error} />
+        <Field label="Email" error={fields.email}>
+          {(id, described, invalid) => (
+            <input id={id} name="email" type="email" autoComplete="email" required maxLength={INPUT_LIMITS.email} aria-invalid={invalid} aria-describedby={described} value={email} onChange={(e) => setEmail(e.target.value)} />
+          )}
+        </Field>
+        <Field label="Password" error={fields.password} hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}>
+          {(id, described, invalid) => (
+            <input id={id} name="password" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} aria-invalid={invalid} aria-describedby={described} value={password} onChange={(e) => setPassword(e.target.value)} />
+          )}
+        </Field>
+        <ErrorMessage error={formLevelError(error, ['displayName', 'email', 'password'])} />
         <SubmitButton busy={busy} busyLabel="Creating account…">Sign up</SubmitButton>
       </form>
       <p>
@@ -79,19 +90,25 @@ export function SignInPage() {
   const { busy, error, submit } = useSubmit(async () => {
     const user = await api.signIn({ email: email.trim(), password });
     setUser(user);
-    navigate({ name: 'dashboard' });
+    // Back to the page the person was on when their session ended, if it did.
+    navigate(takeReturn() ?? { name: 'dashboard' });
   });
+  const fields = fieldsOf(error);
   return (
     <section className="card narrow">
       <PageHeading>Sign in</PageHeading>
       <form onSubmit={submit} noValidate>
-        <Field label="Email">
-          {(id) => <input id={id} name="email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />}
+        <Field label="Email" error={fields.email}>
+          {(id, described, invalid) => (
+            <input id={id} name="email" type="email" autoComplete="email" required aria-invalid={invalid} aria-describedby={described} value={email} onChange={(e) => setEmail(e.target.value)} />
+          )}
         </Field>
-        <Field label="Password">
-          {(id) => <input id={id} name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />}
+        <Field label="Password" error={fields.password}>
+          {(id, described, invalid) => (
+            <input id={id} name="password" type="password" autoComplete="current-password" required aria-invalid={invalid} aria-describedby={described} value={password} onChange={(e) => setPassword(e.target.value)} />
+          )}
         </Field>
-        <ErrorMessage error={error} />
+        <ErrorMessage error={formLevelError(error, ['email', 'password'])} />
         <SubmitButton busy={busy} busyLabel="Signing in…">Sign in</SubmitButton>
       </form>
       <p>
@@ -194,9 +211,7 @@ export function ResetPasswordPage(props: { token: string | null }) {
   const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
   const { busy, error, submit } = useSubmit(async () => {
-    if (password.length < MIN_PASSWORD_LENGTH) {
-      throw new Error(`Use at least ${MIN_PASSWORD_LENGTH} characters for your password.`);
-    }
+    checkPasswordLength(password);
     await api.resetPassword(token.trim(), password);
     setDone(true);
   });
@@ -217,12 +232,12 @@ export function ResetPasswordPage(props: { token: string | null }) {
               {(id, hint) => <input id={id} name="token" required aria-describedby={hint} value={token} onChange={(e) => setToken(e.target.value)} />}
             </Field>
           )}
-          <Field label="New password" hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}>
-            {(id, hint) => (
-              <input id={id} name="password" type="password" autoComplete="new-password" required aria-describedby={hint} value={password} onChange={(e) => setPassword(e.target.value)} />
+          <Field label="New password" error={fieldsOf(error).password} hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}>
+            {(id, described, invalid) => (
+              <input id={id} name="password" type="password" autoComplete="new-password" required aria-invalid={invalid} aria-describedby={described} value={password} onChange={(e) => setPassword(e.target.value)} />
             )}
           </Field>
-          <ErrorMessage error={error} />
+          <ErrorMessage error={formLevelError(error, ['password'])} />
           <SubmitButton busy={busy} busyLabel="Saving…" disabled={!token.trim()}>Set password</SubmitButton>
         </form>
       )}

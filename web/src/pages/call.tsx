@@ -46,8 +46,16 @@ export function CallPage(props: { interviewId: string }) {
   const audioRef = useRef<HTMLDivElement>(null);
   const snap = useCall(call);
 
+  const [job, setJob] = useState<string | null>(null);
   useEffect(() => {
-    api.getInterview(props.interviewId).then((d) => setInterview(d.interview), () => undefined);
+    api.getInterview(props.interviewId).then(
+      (d) => {
+        setInterview(d.interview);
+        // The job, for the heading: the interview answer carries only the application's id.
+        api.getApplication(d.interview.applicationId).then((a) => setJob(`${a.role} at ${a.company}`), () => undefined);
+      },
+      () => undefined,
+    );
   }, [props.interviewId]);
 
   useEffect(() => {
@@ -74,8 +82,7 @@ export function CallPage(props: { interviewId: string }) {
 
   const timeBoxSeconds = interview?.timeBoxSeconds ?? null;
   const controls = controlsEnabled(snap?.phase ?? 'idle');
-  // The interview answer carries no company or role (it never did; the old hand-written type said it might).
-  const title = 'Interview';
+  const title = job ? `Interview: ${job}` : 'Interview';
 
   return (
     <section className="call">
@@ -167,7 +174,8 @@ function ElapsedClock(props: { startedAt: number | null; running: boolean; timeB
   const elapsedMs = props.startedAt ? Math.max(0, now - props.startedAt) : 0;
   const over = props.timeBoxSeconds != null && elapsedMs / 1000 >= props.timeBoxSeconds;
   return (
-    <span className={`clock ${over ? 'clock-over' : ''}`} aria-label={`Elapsed time ${formatClock(elapsedMs)}`} data-testid="elapsed">
+    // A timer (an ARIA live region that is silent by default): its name is read when reached, not every second.
+    <span className={`clock ${over ? 'clock-over' : ''}`} role="timer" aria-label={`Elapsed time ${formatClock(elapsedMs)}`} data-testid="elapsed">
       <span aria-hidden="true">
         {formatClock(elapsedMs)}
         {props.timeBoxSeconds ? ` / ${formatClock(props.timeBoxSeconds * 1000)}` : ''}

@@ -4,6 +4,7 @@ import { api } from '../api.js';
 import { formatDate, layoutProgress } from '../format.js';
 import type { Application, InterviewSummary } from '../types.js';
 import { ErrorMessage, Link, Notice, PageHeading, Spinner, useAuth } from '../ui.js';
+import { DeleteInterviewButton } from '../privacy/delete-buttons.js';
 
 export function DashboardPage() {
   const { user } = useAuth();
@@ -74,8 +75,8 @@ export function DashboardPage() {
             {interviews.length === 0 ? (
               <p>No interviews yet.</p>
             ) : (
-              <div className="table-wrap">
-                <table>
+              <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="history-heading">
+                <table className="history-table">
                   <thead>
                     <tr>
                       <th scope="col">Date</th>
@@ -92,14 +93,14 @@ export function DashboardPage() {
                       .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
                       .map((iv) => (
                         <tr key={iv.id}>
-                          <td>{formatDate(iv.createdAt)}</td>
-                          <td>
+                          <td data-label="Date">{formatDate(iv.createdAt)}</td>
+                          <td data-label="Role">
                             {iv.role} at {iv.company}
                           </td>
-                          <td>
+                          <td data-label="Status">
                             <span className={`badge badge-${iv.status}`}>{iv.status}</span>
                           </td>
-                          <td>
+                          <td data-label="Score">
                             {/* No score: still scoring, scoring failed, or too short to score (left out of the chart too). */}
                             {iv.overall == null ? (
                               <>
@@ -115,7 +116,12 @@ export function DashboardPage() {
                               <Link to={{ name: 'report', interviewId: iv.id }}>Report</Link>
                             ) : (
                               <Link to={{ name: 'call', interviewId: iv.id }}>Join</Link>
-                            )}
+                            )}{' '}
+                            <DeleteInterviewButton
+                              interviewId={iv.id}
+                              label={`${iv.role} at ${iv.company}`}
+                              onDeleted={() => setInterviews((list) => list && list.filter((x) => x.id !== iv.id))}
+                            />
                           </td>
                         </tr>
                       ))}

@@ -50,7 +50,7 @@ export function InterviewMetricsPanel(props: { interviewId: string }) {
       {metrics.turns.length === 0 ? (
         <p className="muted">No latency was recorded for this call.</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Latency per stage (scrolls sideways on small screens)">
         <table aria-label="Latency per stage">
           <thead>
             <tr>

@@ -1,13 +1,18 @@
 /**
- * Report: overall and per-dimension scores with quoted evidence, speech metrics, the transcript.
- * An "incomplete" report (fewer than two answered questions) shows a notice instead of scores.
+ * Report: a heading naming the job, date, length and voice stack; overall and per-dimension scores
+ * with quoted evidence; each question with the candidate's own words and the feedback on it; speech
+ * metrics; the transcript in the order it was said. An "incomplete" report (fewer than two answered
+ * questions) shows a notice instead of scores. Printable, and saved as PDF through the browser's
+ * print dialog with the print stylesheet (docs/decisions/014-report-pdf-by-print.md).
  */
 import { useEffect, useState } from 'react';
+import { getStack } from '@mockroom/core/stacks';
 import { api } from '../api.js';
-import { formatClock, formatNumber, formatPercent, scoreLabel } from '../format.js';
-import type { InterviewDetail, Report, ReportResponse, TurnRecord } from '../types.js';
+import { formatClock, formatDate, formatNumber, formatPercent, scoreLabel } from '../format.js';
+import type { Application, InterviewDetail, Report, ReportResponse, TurnRecord } from '../types.js';
 import { ErrorMessage, Link, PageHeading, Spinner } from '../ui.js';
 import { InterviewMetricsPanel } from './interview-metrics.js';
+import { InterviewPrivacyPanel } from '../privacy/dossier-panel.js';
 
 /** Scoring usually takes seconds; poll gently while it runs. */
 export const REPORT_POLL_MS = 2_000;
@@ -21,6 +26,13 @@ export function ReportPage(props: { interviewId: string }) {
   useEffect(() => {
     api.getInterview(props.interviewId).then(setDetail, setError);
   }, [props.interviewId, report?.status]);
+
+  // The job the interview was for, for the heading (the interview answer carries only its id).
+  const [application, setApplication] = useState<Application | null>(null);
+  const applicationId = detail?.interview.applicationId ?? null;
+  useEffect(() => {
+    if (applicationId) api.getApplication(applicationId).then(setApplication, () => setApplication(null));
+  }, [applicationId]);
 
   useEffect(() => {
     const ctl = new AbortController();
@@ -45,8 +57,7 @@ export function ReportPage(props: { interviewId: string }) {
     };
   }, [props.interviewId, pollKey]);
 
-  // The interview answer carries no company or role (it never did; the old hand-written type said it might).
-  const title = 'Interview report';
+  const title = application ? `${application.role} at ${application.company}` : 'Interview report';
   const rescore = async () => {
     try {
       await api.rescore(props.interviewId);
@@ -59,7 +70,19 @@ export function ReportPage(props: { interviewId: string }) {
 
   return (
     <section className="report">
-      <PageHeading title="Interview report">{title}</PageHeading>
+      <div className="report-head">
+        <div>
+          <p className="eyebrow">Interview report</p>
+          <PageHeading title={`Report: ${title}`}>{title}</PageHeading>
+          {detail ? <ReportFacts interview={detail.interview} /> : null}
+        </div>
+        <button type="button" className="button no-print" onClick={() => window.print()} aria-describedby="pdf-hint">
+          Download PDF
+        </button>
+        <p id="pdf-hint" className="visually-hidden">
+          Opens the print dialog; choose “Save as PDF” as the destination.
+        </p>
+      </div>
       <ErrorMessage error={error} />
       {!report ? (
         error ? null : <Spinner label="Loading report…" />
@@ -81,13 +104,14 @@ export function ReportPage(props: { interviewId: string }) {
           </button>
         </div>
       ) : report.report.status === 'incomplete' ? (
-        <IncompleteNotice report={report.report} applicationId={detail?.interview.applicationId ?? null} />
+        <IncompleteNotice report={report.report} applicationId={detail?.interview.applicationId ?? null} turns={detail?.turns ?? []} />
       ) : (
         <ReportBody report={report.report} turns={detail?.turns ?? []} />
       )}
       <InterviewMetricsPanel interviewId={props.interviewId} />
+      <InterviewPrivacyPanel interviewId={props.interviewId} />
       <Transcript turns={detail?.turns ?? null} />
-      <p>
+      <p className="no-print">
         <Link to={{ name: 'dashboard' }}>Back to the dashboard</Link>
       </p>
     </section>
@@ -166,7 +190,7 @@ function ReportBody(props: { report: Report; turns: TurnRecord[] }) {
         </div>
       ) : null}
 
-      <QuestionList questions={r.questions} />
+      <QuestionList questions={r.questions} turns={props.turns} notes={[...r.strengths, ...r.improvements]} />
 
       <section className="card" aria-labelledby="speech-heading">
         <h2 id="speech-heading">Speech</h2>
@@ -214,7 +238,7 @@ function ReportBody(props: { report: Report; turns: TurnRecord[] }) {
 }
 
 /** Fewer than two answered questions: nothing fair to score, so say so instead of showing a 0. */
-function IncompleteNotice(props: { report: Report; applicationId: string | null }) {
+function IncompleteNotice(props: { report: Report; applicationId: string | null; turns: TurnRecord[] }) {
   return (
     <div className="report-body" data-testid="report-status" data-status="incomplete">
       <section className="card" aria-labelledby="incomplete-heading">
@@ -233,28 +257,79 @@ function IncompleteNotice(props: { report: Report; applicationId: string | null 
           )}
         </p>
       </section>
-      <QuestionList questions={props.report.questions} />
+      <QuestionList questions={props.report.questions} turns={props.turns} notes={[...props.report.strengths, ...props.report.improvements]} />
     </div>
   );
 }
 
-function QuestionList(props: { questions: Report['questions'] }) {
+/** The facts under the heading: when, how long, on which voice stack. Each only when known. */
+function ReportFacts(props: { interview: InterviewDetail['interview'] }) {
+  const iv = props.interview;
+  const lengthMs = iv.startedAt && iv.endedAt ? Date.parse(iv.endedAt) - Date.parse(iv.startedAt) : null;
+  const stack = iv.stack ? (getStack(iv.stack)?.name ?? iv.stack) : null;
+  const facts = [
+    formatDate(iv.startedAt ?? iv.createdAt),
+    lengthMs != null && lengthMs >= 0 ? `${Math.max(1, Math.round(lengthMs / 60_000))} min` : null,
+    stack ? `Voice: ${stack}` : null,
+  ].filter((f): f is string => Boolean(f));
+  return (
+    <p className="report-facts muted" data-testid="report-facts">
+      {facts.join(' · ')}
+    </p>
+  );
+}
+
+/** The longest a quoted answer runs before it is cut (the whole answer is in the transcript). */
+const QUOTE_MAX_CHARS = 280;
+
+function quoteOf(text: string): string {
+  const t = text.trim();
+  return t.length > QUOTE_MAX_CHARS ? `${t.slice(0, QUOTE_MAX_CHARS).replace(/\s+\S*$/, '')}…` : t;
+}
+
+/** Each question with what the candidate said to it and the feedback on it (its assessment and any notes about it). */
+function QuestionList(props: { questions: Report['questions']; turns: TurnRecord[]; notes: Report['strengths'] }) {
   if (!props.questions.length) return null;
   return (
     <section className="card" aria-labelledby="questions-heading">
       <h2 id="questions-heading">Questions</h2>
       <ol className="questions">
-        {props.questions.map((q) => (
-          <li key={q.questionId}>
-            <p>
-              <strong>{q.text}</strong> <span className={`badge badge-q-${q.status}`}>{q.status.replace('_', ' ')}</span>
-            </p>
-            {q.assessment ? <p>{q.assessment}</p> : null}
-          </li>
-        ))}
+        {props.questions.map((q) => {
+          const answers = props.turns.filter((t) => t.speaker === 'candidate' && t.questionId === q.questionId && t.text.trim());
+          const notes = props.notes.filter((n) => n.questionId === q.questionId);
+          return (
+            <li key={q.questionId} data-testid="question">
+              <p>
+                <strong>{q.text}</strong> <span className={`badge badge-q-${q.status}`}>{q.status.replace('_', ' ')}</span>
+              </p>
+              {answers.length ? (
+                <ul className="evidence" aria-label="What you said">
+                  {answers.slice(0, 2).map((t) => (
+                    <li key={t.id}>
+                      <blockquote>“{quoteOf(t.text)}”</blockquote>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {q.assessment ? <p>{q.assessment}</p> : null}
+              {notes.length ? (
+                <ul className="question-notes">
+                  {notes.map((n, i) => (
+                    <li key={i}>{n.text}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          );
+        })}
       </ol>
     </section>
   );
+}
+
+/** Turns in the order they were said: by start time, then by sequence for turns that start together. */
+export function orderTurns(turns: readonly TurnRecord[]): TurnRecord[] {
+  return [...turns].sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt) || a.sequence - b.sequence);
 }
 
 function jumpToTurn(ev: React.MouseEvent, turnId: string) {
@@ -267,7 +342,7 @@ function jumpToTurn(ev: React.MouseEvent, turnId: string) {
 
 function Transcript(props: { turns: TurnRecord[] | null }) {
   if (!props.turns) return null;
-  const turns = [...props.turns].sort((a, b) => a.sequence - b.sequence);
+  const turns = orderTurns(props.turns);
   const t0 = turns.reduce((min, t) => Math.min(min, Date.parse(t.startedAt)), Number.POSITIVE_INFINITY);
   return (
     <section className="card" aria-labelledby="transcript-heading">
@@ -277,7 +352,7 @@ function Transcript(props: { turns: TurnRecord[] | null }) {
       ) : (
         <ol className="transcript" data-testid="transcript">
           {turns.map((t) => (
-            <li key={t.id} id={`turn-${t.turnId}`} tabIndex={-1} className={`turn turn-${t.speaker}`} data-speaker={t.speaker} data-source={t.source}>
+            <li key={t.id} id={`turn-${t.turnId}`} tabIndex={-1} className={`turn turn-${t.speaker}`} data-speaker={t.speaker} data-source={t.source} data-started-at={t.startedAt}>
               <span className="turn-time">{formatClock(Date.parse(t.startedAt) - t0)}</span>
               <span className="turn-who">
                 {t.speaker === 'recruiter' ? 'Recruiter' : 'You'}

@@ -30,7 +30,7 @@ export function StacksPage() {
         ) : comparison.stacks.length === 0 ? (
           <p className="muted">No measured interviews yet. Pick a stack on the “Get ready” page before a call.</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Stack comparison (scrolls sideways on small screens)">
             <table aria-label="Stack comparison" data-testid="stack-comparison">
               <thead>
                 <tr>
