@@ -12,9 +12,6 @@ import { ApplicationEditorPage } from './pages/application-editor.js';
 import { PreCallPage } from './pages/precall.js';
 import { ReportPage } from './pages/report.js';
 import { SettingsPage } from './pages/settings.js';
-import { DeletionGate } from './privacy/deletion-gate.js';
-import { OperatorPage } from './privacy/operator-page.js';
-import { PrivacyPage } from './privacy/privacy-page.js';
 import { StacksPage } from './pages/stacks.js';
 
 // The call page carries livekit-client, most of the bundle; load it only when a call starts.
@@ -114,11 +111,8 @@ export function App() {
             <Notice tone={signedOutReason === 'expired' || signedOutReason === 'deletion-scheduled' ? 'warning' : 'info'}>{signedOutMessage(signedOutReason)}</Notice>
           </div>
         ) : null}
-        {loading ? <Spinner label="Loading…" /> : isLanding ? <LandingPage /> : user || isPublic ? <DeletionGate><Page route={route} /></DeletionGate> : <Spinner label="Redirecting to sign in…" />}
+        {loading ? <Spinner label="Loading…" /> : isLanding ? <LandingPage /> : user || isPublic ? <Page route={route} /> : <Spinner label="Redirecting to sign in…" />}
       </main>
-      <footer className="site-footer no-print">
-        <Link to={{ name: 'privacy' }}>Privacy</Link>
-      </footer>
     </AuthContext.Provider>
   );
 }
@@ -154,10 +148,6 @@ function Page(props: { route: Route }) {
       return <ReportPage key={r.interviewId} interviewId={r.interviewId} />;
     case 'settings':
       return <SettingsPage />;
-    case 'privacy':
-      return <PrivacyPage />;
-    case 'operator':
-      return <OperatorPage />;
     case 'stacks':
       return <StacksPage />;
     case 'not-found':
