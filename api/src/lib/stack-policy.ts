@@ -4,7 +4,9 @@
  * INTERVIEW_STACKS; unset, it is the offline stacks (every provider in-process), so a key set for
  * one purpose never offers a paid stack to every candidate. A stack is refused when the interview
  * is created and again when its candidate asks for a token to join, never during the call.
- * The API must see the same provider environment as the agent (one .env feeds both in `pnpm start`).
+ * The API must see the same provider environment as the agent (one .env feeds both in `pnpm start`):
+ * the keys, and STT_PROVIDER / TTS_PROVIDER, which decide the engines the worker's shared
+ * inference process serves.
  */
 import { z } from '@hono/zod-openapi';
 import type { ProviderOverride } from '@mockroom/core';
@@ -12,6 +14,7 @@ import {
   allowedStacks,
   defaultPriceTable,
   getStack,
+  LOCAL_PROVIDER,
   PRICE_UNITS,
   PROVIDER_IDS,
   PROVIDERS,
@@ -21,8 +24,10 @@ import {
   STACKS,
   STACKS_ENV,
   STAGES,
+  stackAvailability,
   type AllowedStacks,
   type PriceTable,
+  type ProviderId,
   type StackAvailability,
   type StackId,
   type StackInfo,
@@ -49,11 +54,35 @@ export const OFFLINE_STACK_IDS: readonly StackId[] = STACK_IDS.filter((id) =>
   Object.values(stackProviders(STACKS[id])).every((p) => PROVIDERS[p].hosting === 'in-process'),
 );
 
+/**
+ * In-process providers served by the worker's shared inference process, which the worker starts
+ * only for the engines its own STT_PROVIDER / TTS_PROVIDER name (agent/src/main.ts): a stack
+ * using one can run only on a worker configured with it. The other in-process engines
+ * (PocketSphinx, Flite, eSpeak) load in the job process on first use.
+ */
+const WORKER_HOSTED = new Set<ProviderId>(['moonshine', 'piper']);
+
+/** `STT_PROVIDER=moonshine`-style settings the worker lacks for a stack's worker-hosted engines. */
+function workerSettingsMissing(stack: StackInfo, env: StackEnv): string[] {
+  const p = stackProviders(stack);
+  const configured = { stt: env.STT_PROVIDER ?? 'local', tts: env.TTS_PROVIDER ?? 'local' };
+  const missing: string[] = [];
+  for (const stage of ['stt', 'tts'] as const) {
+    const provider = p[stage];
+    if (!provider || !WORKER_HOSTED.has(provider)) continue;
+    const name = configured[stage] === 'local' ? LOCAL_PROVIDER[stage] : configured[stage];
+    if (name !== provider) missing.push(`${stage.toUpperCase()}_PROVIDER=${provider}`);
+  }
+  return missing;
+}
+
 export interface StackPolicy {
   /** Allowed and runnable, in STACKS order. */
   usable: StackId[];
   /** What the allow-list holds that cannot run now (missing keys) or is no stack at all. */
   allowed: AllowedStacks;
+  /** Every known stack: whether it could run here (keys, worker engines), whatever the allow-list says. */
+  availability: Map<StackId, StackAvailability>;
   /** The stack an interview gets when its candidate picks none. */
   defaultStack: StackId | null;
   /** The default price table with the operator's PROVIDER_PRICES laid over it. */
@@ -71,12 +100,24 @@ export function stackPolicy(env: StackEnv): StackPolicy {
     PROVIDER_PRICES: undefined,
     [STACKS_ENV]: env.INTERVIEW_STACKS?.trim() ? env.INTERVIEW_STACKS : OFFLINE_STACK_IDS.join(','),
   };
-  const allowed = allowedStacks(raw);
+  const availability = new Map<StackId, StackAvailability>();
+  for (const id of STACK_IDS) {
+    const a = stackAvailability(id, raw);
+    const worker = workerSettingsMissing(STACKS[id], env);
+    availability.set(id, { ...a, available: a.available && worker.length === 0, missingEnv: [...a.missingEnv, ...worker] });
+  }
+  const listed = allowedStacks(raw);
+  const inList = [...listed.available, ...listed.unavailable.map((u) => u.stackId as StackId)];
+  const allowed: AllowedStacks = {
+    available: STACK_IDS.filter((id) => inList.includes(id) && availability.get(id)!.available),
+    unavailable: STACK_IDS.filter((id) => inList.includes(id) && !availability.get(id)!.available).map((id) => availability.get(id)!),
+    unknown: listed.unknown,
+  };
   const usable = allowed.available;
   // The worker's own configuration is the natural default when the operator allows it.
   const workerStack = stackForProviders({ stt: env.STT_PROVIDER ?? 'local', llm: env.LLM_PROVIDER ?? 'local', tts: env.TTS_PROVIDER ?? 'local' });
   const defaultStack = workerStack && usable.includes(workerStack) ? workerStack : (usable[0] ?? null);
-  const policy: StackPolicy = { usable, allowed, defaultStack, prices: mergePrices(defaultPriceTable(), env.PROVIDER_PRICES ?? {}) };
+  const policy: StackPolicy = { usable, allowed, availability, defaultStack, prices: mergePrices(defaultPriceTable(), env.PROVIDER_PRICES ?? {}) };
   memo.set(env, policy);
   return policy;
 }
@@ -94,7 +135,7 @@ export function stackRefusal(policy: StackPolicy, stackId: string): ApiError | n
   if (!stack) return new ApiError(400, 'unknown_stack', `"${stackId.slice(0, 64)}" is not a provider stack`);
   const missing = policy.allowed.unavailable.find((u) => u.stackId === stackId);
   if (missing) {
-    return new ApiError(409, 'stack_unavailable', `the ${stack.name} stack cannot run on this server now (not configured); choose another stack`);
+    return new ApiError(409, 'stack_unavailable', `the ${stack.name} stack cannot run on this server now (not configured for it); choose another stack`);
   }
   return new ApiError(403, 'stack_not_allowed', `the ${stack.name} stack is not offered on this server; choose another stack`);
 }
@@ -122,8 +163,10 @@ export function providerOverrideFor(stackId: StackId): ProviderOverride | null {
 }
 
 /** One stack as the stacks route lists it: what it runs, whether it can run here, its list prices. Never key values. */
-export function describeStack(policy: StackPolicy, availability: StackAvailability, allowed: boolean) {
-  const stack: StackInfo = STACKS[availability.stackId as StackId];
+export function describeStack(policy: StackPolicy, id: StackId) {
+  const availability = policy.availability.get(id)!;
+  const allowed = policy.allowed.available.includes(id) || policy.allowed.unavailable.some((u) => u.stackId === id);
+  const stack: StackInfo = STACKS[id];
   const stages = Object.entries(stackProviders(stack)).map(([stage, providerId]) => {
     const provider = PROVIDERS[providerId];
     const offers: Partial<Record<string, { defaultModel: string | null; sampleRateHz: number | null; streaming: boolean }>> = provider.stages;

@@ -49,7 +49,9 @@ describe('GET /api/stacks', () => {
     const { browser } = await signUp(h, 'lister');
     const body = (await (await browser.get('/api/stacks')).json()) as StacksBody;
     const offered = body.stacks.filter((s) => s.available).map((s) => s.id);
-    expect(offered).toEqual(['offline', 'offline-neural', 'offline-classic', 'offline-espeak']);
+    // Piper is served by the worker's shared inference process only when the worker's own TTS is Piper.
+    expect(offered).toEqual(['offline', 'offline-classic', 'offline-espeak']);
+    expect(body.stacks.find((s) => s.id === 'offline-neural')).toMatchObject({ allowed: true, available: false, missingEnv: ['TTS_PROVIDER=piper'] });
     expect(body.defaultStack).toBe('offline');
     const openai = body.stacks.find((s) => s.id === 'openai')!;
     expect(openai).toMatchObject({ allowed: false, available: false, missingEnv: ['OPENAI_API_KEY'] });
@@ -68,6 +70,17 @@ describe('GET /api/stacks', () => {
     expect(body.unknownInAllowList).toEqual(['offlin']);
     // Key names only: never a key's value.
     expect(JSON.stringify(body)).not.toContain('test-');
+    await app.jobs.stop();
+  });
+
+  it("offers the neural voice and makes the worker's own stack the default when the worker runs Piper", async () => {
+    const app = enforceContract(
+      createApp({ db: h.t.db, env: testEnv({ APP_BASE_URL: ORIGIN, WEB_DIST_DIR: '/nonexistent', TRUSTED_PROXY_HOPS: '1', TTS_PROVIDER: 'piper' }), caches: createApiCaches() }),
+    );
+    const { browser } = await signUp({ ...h, app }, 'neural');
+    const body = (await (await browser.get('/api/stacks')).json()) as StacksBody;
+    expect(body.stacks.filter((s) => s.available).map((s) => s.id)).toEqual(['offline', 'offline-neural', 'offline-classic', 'offline-espeak']);
+    expect(body.defaultStack).toBe('offline-neural');
     await app.jobs.stop();
   });
 

@@ -7,12 +7,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import { isNotNull } from 'drizzle-orm';
 import { StackComparisonResponse, StacksResponse } from '@mockroom/core/stack-metrics';
-import { STACK_IDS, stackAvailability } from '@mockroom/core/stacks';
+import { STACK_IDS } from '@mockroom/core/stacks';
 import { interviews, turnMetrics } from '@mockroom/db/schema';
 import { requireUser } from '../auth/guard.js';
 import { createRouter, errorResponses, json } from '../lib/openapi.js';
 import { toStackComparison } from '../lib/stack-metrics.js';
-import { describeStack, stackPolicy, type StackEnv } from '../lib/stack-policy.js';
+import { describeStack, stackPolicy } from '../lib/stack-policy.js';
 
 export function createStackRoutes() {
   return createRouter()
@@ -24,10 +24,8 @@ export function createStackRoutes() {
       }),
       (c) => {
         requireUser(c);
-        const env = c.var.services.env;
-        const policy = stackPolicy(env);
-        const listed = new Set<string>([...policy.allowed.available, ...policy.allowed.unavailable.map((u) => u.stackId)]);
-        const stacks = STACK_IDS.map((id) => describeStack(policy, stackAvailability(id, env as StackEnv as Record<string, string | undefined>), listed.has(id)));
+        const policy = stackPolicy(c.var.services.env);
+        const stacks = STACK_IDS.map((id) => describeStack(policy, id));
         return c.json({ defaultStack: policy.defaultStack, stacks, unknownInAllowList: policy.allowed.unknown.map((u) => u.slice(0, 64)) }, 200);
       },
     )
