@@ -11,7 +11,11 @@ import { DashboardPage } from './pages/dashboard.js';
 import { ApplicationEditorPage } from './pages/application-editor.js';
 import { PreCallPage } from './pages/precall.js';
 import { ReportPage } from './pages/report.js';
+import { ReviewPage } from './pages/review-pages.js';
 import { SettingsPage } from './pages/settings.js';
+import { DeletionGate } from './privacy/deletion-gate.js';
+import { OperatorPage } from './privacy/operator-page.js';
+import { PrivacyPage } from './privacy/privacy-page.js';
 import { StacksPage } from './pages/stacks.js';
 
 // The call page carries livekit-client, most of the bundle; load it only when a call starts.
@@ -98,6 +102,7 @@ export function App() {
           <nav aria-label="Main">
             <Link to={{ name: 'dashboard' }}>Dashboard</Link>
             <Link to={{ name: 'application-new' }}>New application</Link>
+            <Link to={{ name: 'review-inbox' }}>Review</Link>
             <Link to={{ name: 'settings' }}>Settings</Link>
             <button type="button" className="link-button" onClick={signOut}>
               Sign out
@@ -111,8 +116,11 @@ export function App() {
             <Notice tone={signedOutReason === 'expired' || signedOutReason === 'deletion-scheduled' ? 'warning' : 'info'}>{signedOutMessage(signedOutReason)}</Notice>
           </div>
         ) : null}
-        {loading ? <Spinner label="Loading…" /> : isLanding ? <LandingPage /> : user || isPublic ? <Page route={route} /> : <Spinner label="Redirecting to sign in…" />}
+        {loading ? <Spinner label="Loading…" /> : isLanding ? <LandingPage /> : user || isPublic ? <DeletionGate><Page route={route} /></DeletionGate> : <Spinner label="Redirecting to sign in…" />}
       </main>
+      <footer className="site-footer no-print">
+        <Link to={{ name: 'privacy' }}>Privacy</Link>
+      </footer>
     </AuthContext.Provider>
   );
 }
@@ -148,8 +156,17 @@ function Page(props: { route: Route }) {
       return <ReportPage key={r.interviewId} interviewId={r.interviewId} />;
     case 'settings':
       return <SettingsPage />;
+    case 'privacy':
+      return <PrivacyPage />;
+    case 'operator':
+      return <OperatorPage />;
     case 'stacks':
       return <StacksPage />;
+    case 'review-inbox':
+    case 'review-interview':
+    case 'review-calibration':
+    case 'review-invite':
+      return <ReviewPage route={r} />;
     case 'not-found':
       return (
         <section>

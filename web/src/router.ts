@@ -17,7 +17,13 @@ export type Route =
   | { name: 'call'; interviewId: string }
   | { name: 'report'; interviewId: string }
   | { name: 'settings' }
+  | { name: 'privacy' }
+  | { name: 'operator' }
   | { name: 'stacks' }
+  | { name: 'review-inbox' }
+  | { name: 'review-interview'; interviewId: string }
+  | { name: 'review-calibration'; itemId: string }
+  | { name: 'review-invite'; token: string }
   | { name: 'not-found'; path: string };
 
 /** Routes a signed-out visitor may open. */
@@ -27,6 +33,9 @@ export const PUBLIC_ROUTES: ReadonlySet<Route['name']> = new Set([
   'forgot-password',
   'reset-password',
   'verify-email',
+  // An invitation to review: a signed-out visitor signs up on the page itself.
+  'review-invite',
+  'privacy',
 ]);
 
 /** Parses a location hash (`#/interviews/abc/report?x=1`) into a route. */
@@ -51,6 +60,10 @@ export function parseHash(hash: string): Route {
         return { name: 'reset-password', token: params.get('token') };
       case 'settings':
         return { name: 'settings' };
+      case 'privacy':
+        return { name: 'privacy' };
+      case 'operator':
+        return { name: 'operator' };
       case 'stacks':
         return { name: 'stacks' };
     }
@@ -62,6 +75,12 @@ export function parseHash(hash: string): Route {
   if (a === 'interviews' && b && parts.length === 3) {
     if (c === 'call') return { name: 'call', interviewId: b };
     if (c === 'report') return { name: 'report', interviewId: b };
+  }
+  if (a === 'review') {
+    if (parts.length === 1) return { name: 'review-inbox' };
+    if (parts.length === 3 && b === 'interviews' && c) return { name: 'review-interview', interviewId: c };
+    if (parts.length === 3 && b === 'calibration' && c) return { name: 'review-calibration', itemId: c };
+    if (parts.length === 3 && b === 'invite' && c) return { name: 'review-invite', token: c };
   }
   return { name: 'not-found', path: pathPart };
 }
@@ -86,6 +105,14 @@ export function toHash(route: Route): string {
       return `#/interviews/${e(route.interviewId)}/call`;
     case 'report':
       return `#/interviews/${e(route.interviewId)}/report`;
+    case 'review-inbox':
+      return '#/review';
+    case 'review-interview':
+      return `#/review/interviews/${e(route.interviewId)}`;
+    case 'review-calibration':
+      return `#/review/calibration/${e(route.itemId)}`;
+    case 'review-invite':
+      return `#/review/invite/${e(route.token)}`;
     case 'not-found':
       return `#${route.path}`;
     default:
