@@ -160,6 +160,15 @@ describe('detectStar and answer features', () => {
     expect(story).toEqual({ situation: true, task: true, action: true, result: true });
   });
 
+  it('reads a task someone else had to carry out and a result that lasted', () => {
+    expect(detectStar('I needed her to take them, but I did not want to force her.').task).toBe(true);
+    expect(detectStar('It was on me to get the orders out for the 6 am trucks.').task).toBe(true);
+    expect(detectStar('We have had no overtime errors since.').result).toBe(true);
+    expect(detectStar('After that she took them every evening without a fuss.').result).toBe(true);
+    // Said as a habit, it is still no result.
+    expect(detectStar('I would usually check it and there are no errors since.').result).toBe(false);
+  });
+
   it('does not ask to quantify an outcome that already has numbers', () => {
     const q = { ...own().question };
     const answer = 'At Acme in 2022 our checkout took eight seconds to load. My job was to fix it. I profiled it and deferred three scripts. Load time dropped to 2.1 seconds and conversion rose by 12% that month, so the team kept the change.';
