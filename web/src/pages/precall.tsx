@@ -4,6 +4,7 @@ import { api } from '../api.js';
 import { AudioVisualiser } from '../call/audio-visualiser.js';
 import { resumeAudio } from '../call/audio-level.js';
 import { navigate } from '../router.js';
+import { PlanEditor, type PlanEditorHandle } from './plan-editor.js';
 import type { Application } from '../types.js';
 import { ErrorMessage, Field, Link, Notice, PageHeading, Spinner } from '../ui.js';
 import { StackPicker } from './stack-picker.js';
@@ -26,6 +27,7 @@ export function PreCallPage(props: { applicationId: string }) {
   const [starting, setStarting] = useState(false);
   const [stack, setStack] = useState<string | null>(null);
   const streamRef = useRef<MediaStream | null>(null);
+  const planEditor = useRef<PlanEditorHandle | null>(null);
 
   useEffect(() => {
     api.getApplication(props.applicationId).then(setApp, setError);
@@ -82,7 +84,9 @@ export function PreCallPage(props: { applicationId: string }) {
     setError(null);
     try {
       await resumeAudio();
-      const interview = await api.createInterview({ applicationId: props.applicationId, timeBoxMinutes: timeBox, ...(stack ? { stack } : {}) });
+      // The plan editor's draft interview, saved with its edits; a new one when there is none.
+      const planned = await planEditor.current?.prepare(timeBox, stack);
+      const interview = planned ? { id: planned } : await api.createInterview({ applicationId: props.applicationId, timeBoxMinutes: timeBox, ...(stack ? { stack } : {}) });
       if (deviceId) sessionStorage.setItem(MIC_DEVICE_KEY, deviceId);
       stopPreview();
       navigate({ name: 'call', interviewId: interview.id });
@@ -175,6 +179,8 @@ export function PreCallPage(props: { applicationId: string }) {
       </section>
 
       <StackPicker value={stack} onChange={setStack} />
+
+      <PlanEditor applicationId={props.applicationId} interviewType={app?.interviewType} ref={planEditor} />
 
       <ErrorMessage error={error} />
       {mic !== 'granted' && mic !== 'unknown' && mic !== 'asking' ? (
