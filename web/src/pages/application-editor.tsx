@@ -5,7 +5,6 @@ import { api } from '../api.js';
 import { checkWith, fieldsOf, formLevelError } from '../form-errors.js';
 import { formatBytes, formatDate } from '../format.js';
 import { navigate } from '../router.js';
-import { DeleteApplicationButton } from '../privacy/delete-buttons.js';
 import { INTERVIEW_TYPES, SENIORITIES } from '../choices.js';
 import type { RequirementRow } from '../fit-evidence.js';
 import type { ApplicationAnalysis, ApplicationInput, Cv, InterviewType, Seniority } from '../types.js';
@@ -137,7 +136,6 @@ export function ApplicationEditorPage(props: { id: string | null }) {
               </div>
             </form>
           )}
-          {props.id && form ? <DeleteApplicationButton applicationId={props.id} label={`${form.role} at ${form.company}`} onDeleted={() => navigate({ name: 'dashboard' })} /> : null}
         </section>
         <div className="stack">
           <CvCard onChange={reloadAnalysis} />
