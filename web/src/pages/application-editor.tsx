@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { checkWith, fieldsOf, formLevelError } from '../form-errors.js';
 import { formatBytes, formatDate } from '../format.js';
 import { navigate } from '../router.js';
+import { DeleteApplicationButton } from '../privacy/delete-buttons.js';
 import { INTERVIEW_TYPES, SENIORITIES } from '../choices.js';
 import type { RequirementRow } from '../fit-evidence.js';
 import type { ApplicationAnalysis, ApplicationInput, Cv, InterviewType, Seniority } from '../types.js';
@@ -136,6 +137,7 @@ export function ApplicationEditorPage(props: { id: string | null }) {
               </div>
             </form>
           )}
+          {props.id && form ? <DeleteApplicationButton applicationId={props.id} label={`${form.role} at ${form.company}`} onDeleted={() => navigate({ name: 'dashboard' })} /> : null}
         </section>
         <div className="stack">
           <CvCard onChange={reloadAnalysis} />
@@ -192,6 +194,10 @@ function CvCard(props: { onChange: () => void }) {
     <section className="card" aria-labelledby="cv-heading">
       <h2 id="cv-heading">Your CV</h2>
       <p className="muted small">One CV per account; a new one replaces the old. It is used to tailor questions.</p>
+      <p className="muted small" data-testid="cv-dossier-note">
+        Deleting your CV removes its text and summary at once. Interviews you already had keep the copy of the CV they were built from (shown on their report) until you
+        delete those interviews.
+      </p>
       <p className="muted small" data-testid="cv-dossier-note">
         Deleting your CV removes its text and summary at once. Interviews you already had keep the copy of the CV they were built from (shown on their report) until you
         delete those interviews.

@@ -6,6 +6,7 @@ import { checkWith, FieldCheckError, fieldsOf, formLevelError } from '../form-er
 import { navigate } from '../router.js';
 import { takeReturn } from '../session.js';
 import { ErrorMessage, Field, Link, Notice, PageHeading, SubmitButton, useAuth } from '../ui.js';
+import { AGE_NOT_CONFIRMED, AgeConfirmation } from '../privacy/age-confirmation.js';
 
 /** A floor checked before the request so the form says why; the API enforces its own rule too. */
 export const MIN_PASSWORD_LENGTH = INPUT_LIMITS.passwordMin;
@@ -37,11 +38,13 @@ export function SignUpPage() {
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
+  const [ageConfirmed, setAgeConfirmed] = useState(false);
   const [checkEmail, setCheckEmail] = useState(false);
   const { busy, error, submit } = useSubmit(async () => {
     const name = checkWith(DisplayName, displayName);
     checkPasswordLength(password);
-    await api.signUp({ email: email.trim(), displayName: name, password });
+    if (!ageConfirmed) throw new FieldCheckError({ ageConfirmed: AGE_NOT_CONFIRMED });
+    await api.signUp({ email: email.trim(), displayName: name, password, ageConfirmed });
     // A taken address gets the same answer as a new one but no session (its owner is emailed instead).
     const user = await api.me().catch(() => null);
     if (!user) {
@@ -73,7 +76,8 @@ export function SignUpPage() {
             <input id={id} name="password" type="password" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} aria-invalid={invalid} aria-describedby={described} value={password} onChange={(e) => setPassword(e.target.value)} />
           )}
         </Field>
-        <ErrorMessage error={formLevelError(error, ['displayName', 'email', 'password'])} />
+        <AgeConfirmation checked={ageConfirmed} onChange={setAgeConfirmed} error={fields.ageConfirmed} />
+        <ErrorMessage error={formLevelError(error, ['displayName', 'email', 'password', 'ageConfirmed'])} />
         <SubmitButton busy={busy} busyLabel="Creating account…">Sign up</SubmitButton>
       </form>
       <p>

@@ -4,6 +4,7 @@ import { api } from '../api.js';
 import { formatDate, layoutProgress } from '../format.js';
 import type { Application, InterviewSummary } from '../types.js';
 import { ErrorMessage, Link, Notice, PageHeading, Spinner, useAuth } from '../ui.js';
+import { DeleteInterviewButton } from '../privacy/delete-buttons.js';
 
 export function DashboardPage() {
   const { user } = useAuth();
@@ -115,7 +116,12 @@ export function DashboardPage() {
                               <Link to={{ name: 'report', interviewId: iv.id }}>Report</Link>
                             ) : (
                               <Link to={{ name: 'call', interviewId: iv.id }}>Join</Link>
-                            )}
+                            )}{' '}
+                            <DeleteInterviewButton
+                              interviewId={iv.id}
+                              label={`${iv.role} at ${iv.company}`}
+                              onDeleted={() => setInterviews((list) => list && list.filter((x) => x.id !== iv.id))}
+                            />
                           </td>
                         </tr>
                       ))}

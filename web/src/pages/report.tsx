@@ -12,6 +12,7 @@ import { formatClock, formatDate, formatNumber, formatPercent, scoreLabel } from
 import type { Application, InterviewDetail, Report, ReportResponse, TurnRecord } from '../types.js';
 import { ErrorMessage, Link, PageHeading, Spinner } from '../ui.js';
 import { InterviewMetricsPanel } from './interview-metrics.js';
+import { InterviewPrivacyPanel } from '../privacy/dossier-panel.js';
 
 /** Scoring usually takes seconds; poll gently while it runs. */
 export const REPORT_POLL_MS = 2_000;
@@ -108,6 +109,7 @@ export function ReportPage(props: { interviewId: string }) {
         <ReportBody report={report.report} turns={detail?.turns ?? []} />
       )}
       <InterviewMetricsPanel interviewId={props.interviewId} />
+      <InterviewPrivacyPanel interviewId={props.interviewId} />
       <Transcript turns={detail?.turns ?? null} />
       <p className="no-print">
         <Link to={{ name: 'dashboard' }}>Back to the dashboard</Link>

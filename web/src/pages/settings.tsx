@@ -1,9 +1,10 @@
-/** Settings: profile, email preferences, password, sessions, export and deletion. */
+/** Settings: profile, email preferences, password, sessions; export and deletion (privacy/account-data-card.tsx). */
 import { useState, type FormEvent } from 'react';
 import { api } from '../api.js';
 import type { EmailPreferences } from '../types.js';
 import { confirmAction, ErrorMessage, Field, Link, Notice, PageHeading, useAuth } from '../ui.js';
 import { MIN_PASSWORD_LENGTH } from './auth.js';
+import { AccountDataCard } from '../privacy/account-data-card.js';
 
 /** The preferences PATCH /api/me accepts (a strict schema), with their labels. Off until chosen. */
 const PREFERENCES: readonly { key: keyof EmailPreferences; label: string }[] = [{ key: 'reportReady', label: 'When my interview report is ready' }];
@@ -21,8 +22,6 @@ export function SettingsPage() {
   const [next, setNext] = useState('');
   const [pwMsg, setPwMsg] = useState<string | null>(null);
   const [pwErr, setPwErr] = useState<unknown>(null);
-  const [deletePw, setDeletePw] = useState('');
-  const [dangerErr, setDangerErr] = useState<unknown>(null);
 
   if (!user) return null;
 
@@ -50,32 +49,6 @@ export function SettingsPage() {
       setPwMsg('Password changed. Your other sessions were signed out.');
     } catch (err) {
       setPwErr(err);
-    }
-  };
-
-  const exportData = async () => {
-    setDangerErr(null);
-    try {
-      const data = await api.exportMe();
-      const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = 'mockroom-export.json';
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (err) {
-      setDangerErr(err);
-    }
-  };
-
-  const deleteAccount = async (e: FormEvent) => {
-    e.preventDefault();
-    setDangerErr(null);
-    try {
-      await api.deleteMe(deletePw);
-      signedOut('deleted');
-    } catch (err) {
-      setDangerErr(err);
     }
   };
 
@@ -143,22 +116,7 @@ export function SettingsPage() {
         </p>
       </section>
 
-      <section className="card" aria-labelledby="data-heading">
-        <h2 id="data-heading">Your data</h2>
-        <p>Download everything Mockroom holds about you, or delete your account and all of it for good.</p>
-        <button type="button" className="button" onClick={() => void exportData()}>
-          Download my data
-        </button>
-        <form onSubmit={deleteAccount} className="danger-zone">
-          <Field label="Password to confirm deletion">
-            {(id) => <input id={id} type="password" autoComplete="current-password" value={deletePw} onChange={(e) => setDeletePw(e.target.value)} />}
-          </Field>
-          <button type="submit" className="button danger" disabled={!deletePw}>
-            Delete my account
-          </button>
-        </form>
-        <ErrorMessage error={dangerErr} />
-      </section>
+      <AccountDataCard />
     </section>
   );
 }
