@@ -107,6 +107,7 @@ describe('browser interview (offline stack, headless Chromium)', () => {
     await page.getByLabel('Name').fill('Ada Candidate');
     await page.getByLabel('Email').fill(`ada-${Date.now()}@example.test`);
     await page.getByLabel('Password').fill('correct horse battery staple 42');
+    await page.getByLabel('I am 16 or older').check();
     await page.getByRole('button', { name: 'Sign up' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 15_000 }).toContain('Hello, Ada Candidate');
 

@@ -142,6 +142,7 @@ describe('the web client as a product (offline stack, headless Chromium)', () =>
       // The browser's own email check is off (noValidate): this address reaches the API, which refuses it.
       await page.getByLabel('Email').fill('ada@');
       await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByLabel('I am 16 or older').check();
       await page.getByRole('button', { name: 'Sign up' }).click();
       const emailField = page.getByLabel('Email');
       await expect.poll(() => emailField.getAttribute('aria-invalid'), { timeout: 15_000 }).toBe('true');
