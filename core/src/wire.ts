@@ -73,6 +73,7 @@ export const TurnMetricsInput = z.object({
   llmCompletionTokens: z.number().int().nonnegative().max(10_000_000).nullable().optional(),
   ttsCharacters: z.number().int().nonnegative().max(1_000_000).nullable().optional(),
   ttsAudioSeconds: z.number().nonnegative().max(3_600).nullable().optional(),
+  realtimeAudioSeconds: z.number().nonnegative().max(3_600).nullable().optional(),
 });
 export type TurnMetricsInput = z.infer<typeof TurnMetricsInput>;
 

@@ -22,7 +22,7 @@ function toRow(r: MetricsRow): TurnMetricsRow {
     llmCompletionTokens: r.llmCompletionTokens,
     ttsCharacters: r.ttsCharacters,
     ttsAudioSeconds: r.ttsAudioSeconds,
-    realtimeAudioSeconds: 'realtimeAudioSeconds' in r ? (r.realtimeAudioSeconds as number | null) : null,
+    realtimeAudioSeconds: r.realtimeAudioSeconds,
   };
 }
 

@@ -12,7 +12,7 @@ import { AGENT_HEADERS, Browser, createHarness, ORIGIN, signUp, type Harness } f
 
 /** Hosted stacks need only their keys to be set for the API to offer them; nothing is called. */
 const HOSTED_ENV = {
-  INTERVIEW_STACKS: 'offline,offline-classic,deepgram-elevenlabs,openai',
+  INTERVIEW_STACKS: 'offline,offline-classic,deepgram-elevenlabs,openai,openai-realtime',
   DEEPGRAM_API_KEY: 'test-deepgram-key',
   OPENAI_API_KEY: 'test-openai-key',
   ELEVEN_API_KEY: 'test-eleven-key',
@@ -213,6 +213,18 @@ describe('interview metrics and the stack comparison', () => {
     expect(cmp.stacks[0]!.costUsd).toBeCloseTo(expected, 6);
     expect(cmp.stacks[1]).toMatchObject({ interviews: 1, turns: 1, costUsd: 0, costPerMinuteUsd: null });
     expect(cmp.stacks[1]!.stages.find((s) => s.stage === 'total')!.p50Ms).toBe(500);
+  });
+
+  it('prices a speech-to-speech stack by the audio its model heard and spoke', async () => {
+    const { browser } = await signUp(hosted, 'realtime');
+    const { interview } = (await (await createInterview(browser, { stack: 'openai-realtime' })).json()) as { interview: { id: string } };
+    expect((await postMetrics(hosted, interview.id, { turnId: 'r-0', ...latency(600), realtimeAudioSeconds: 90 })).status).toBe(204);
+    expect((await postMetrics(hosted, interview.id, { turnId: 'r-1', ...latency(800), realtimeAudioSeconds: 30 })).status).toBe(204);
+    const body = (await (await browser.get(`/api/interviews/${interview.id}/metrics`)).json()) as { usage: { realtimeAudioSeconds: number }; cost: { totalUsd: number; byStage: Record<string, number>; missingUsage: string[] } };
+    expect(body.usage.realtimeAudioSeconds).toBe(120);
+    // gpt-realtime at about $0.10 per call minute (core/src/stacks.ts): two minutes.
+    expect(body.cost.byStage).toEqual({ realtime: 0.2 });
+    expect(body.cost.missingUsage).toEqual([]);
   });
 
   it("keeps one user's metrics from another: 404 for the interview, nothing in their comparison", async () => {

@@ -111,6 +111,8 @@ export const turnMetrics = pgTable(
     llmCompletionTokens: integer(),
     ttsCharacters: integer(),
     ttsAudioSeconds: real(),
+    /** Speech-to-speech stacks: seconds of the conversation the realtime model heard and spoke. */
+    realtimeAudioSeconds: real(),
     createdAt: createdAtColumn(),
   },
   (t) => [

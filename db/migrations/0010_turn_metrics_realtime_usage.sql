@@ -1,0 +1,1 @@
+ALTER TABLE "turn_metrics" ADD COLUMN "realtime_audio_seconds" real;
