@@ -117,6 +117,11 @@ export const reviewShares = pgTable(
     pseudonym: text().notNull(),
     /** The candidate's own name, only when they chose to show it. */
     candidateName: text(),
+    /**
+     * The candidate's display name when they shared, used by the API only to redact it from the
+     * transcript of a pseudonymised share (the recruiter greets candidates by name); never sent to reviewers.
+     */
+    redactName: text(),
     createdAt: createdAtColumn(),
   },
   (t) => [

@@ -1,0 +1,1 @@
+ALTER TABLE "review_shares" ADD COLUMN "redact_name" text;
