@@ -12,6 +12,7 @@ import { formatClock, formatDate, formatNumber, formatPercent, scoreLabel } from
 import type { Application, InterviewDetail, Report, ReportResponse, TurnRecord } from '../types.js';
 import { ErrorMessage, Link, PageHeading, Spinner } from '../ui.js';
 import { InterviewMetricsPanel } from './interview-metrics.js';
+import { ReviewerComments, ReviewSharePanel } from '../review-share-panel.js';
 import { InterviewPrivacyPanel } from '../privacy/dossier-panel.js';
 
 /** Scoring usually takes seconds; poll gently while it runs. */
@@ -110,6 +111,8 @@ export function ReportPage(props: { interviewId: string }) {
       )}
       <InterviewMetricsPanel interviewId={props.interviewId} />
       <InterviewPrivacyPanel interviewId={props.interviewId} />
+      <ReviewerComments interviewId={props.interviewId} turns={detail?.turns ?? []} />
+      <ReviewSharePanel interviewId={props.interviewId} ended={detail?.interview.status === 'ended'} />
       <Transcript turns={detail?.turns ?? null} />
       <p className="no-print">
         <Link to={{ name: 'dashboard' }}>Back to the dashboard</Link>
