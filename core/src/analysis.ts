@@ -174,6 +174,11 @@ export interface JdRequirements {
    * ("Putting anxious patients at ease"): requirements the analysis cannot judge either way.
    */
   unreadRequired: number;
+  /**
+   * Requirements named in ESCO's words rather than the vocabulary's (see SkillKnowledge.requirementPhrase):
+   * a reading of the line, not a certain one, so the analysis keeps them only where the CV evidences them.
+   */
+  tentative: string[];
 }
 
 // Where a line gives examples of the skill before it rather than new requirements.
@@ -215,7 +220,7 @@ function exampleSpans(line: string): { spans: Span[]; niceSpans: Span[] } {
 
 const inside = (i: number, spans: Span[]) => spans.some((s) => i >= s.start && i < s.end);
 
-export function extractRequirements(jobDescription: string, role: string): JdRequirements {
+export function extractRequirements(jobDescription: string, role: string, knowledge: SkillKnowledge | null = null): JdRequirements {
   const sections = parseJobDescription(jobDescription);
   const jdSkills = findSkills(`${role}\n${jobDescription}`);
   const required: string[] = [];
@@ -223,6 +228,7 @@ export function extractRequirements(jobDescription: string, role: string): JdReq
   const responsibilities: string[] = [];
   const alternatives = new Map<string, Set<string>>();
   let unreadRequired = 0;
+  const tentative: string[] = [];
   const alt = (a: string, b: string) => {
     if (a === b) return;
     const set = alternatives.get(a) ?? new Set<string>();
@@ -245,6 +251,12 @@ export function extractRequirements(jobDescription: string, role: string): JdReq
       if (!mentions.length) {
         // A requirement written in other words than the vocabulary's ("Experience negotiating with suppliers").
         const described = findSkillsDescribed(line);
+        // Else the skill as ESCO names it, in the line's own words ("Fault finding on three-phase equipment").
+        const named = described.length ? null : knowledge?.requirementPhrase(line.replace(/\([^()]*\)/g, ' '));
+        if (named) {
+          described.push(named);
+          tentative.push(named);
+        }
         if (!described.length) {
           if (kind === 'required' && section.kind === 'required' && line.split(/\s+/).length >= 2) unreadRequired++;
           continue;
@@ -305,7 +317,7 @@ export function extractRequirements(jobDescription: string, role: string): JdReq
   const listed = new Set([...req, ...niceToHave]);
   const alts: Record<string, string[]> = {};
   for (const [k, v] of alternatives) if (listed.has(k)) alts[k] = [...v].filter((x) => x !== k);
-  return { jdSkills, required: req.slice(0, 60), niceToHave: niceToHave.slice(0, 60), alternatives: alts, unreadRequired };
+  return { jdSkills, required: req.slice(0, 60), niceToHave: niceToHave.slice(0, 60), alternatives: alts, unreadRequired, tentative: tentative.filter((t) => listed.has(t)) };
 }
 
 function pct(n: number, d: number): number {
@@ -339,13 +351,17 @@ export function analyzeApplication(input: {
   /** Skill knowledge beyond the hand vocabulary (ESCO, loaded on the server); without it only the vocabulary is used. */
   knowledge?: SkillKnowledge | null;
 }): Analysis {
-  const { jdSkills, required, niceToHave, alternatives, unreadRequired } = extractRequirements(input.jobDescription, input.role);
+  const read = extractRequirements(input.jobDescription, input.role, input.knowledge ?? null);
+  const { jdSkills, alternatives, tentative } = read;
+  let { required, niceToHave, unreadRequired } = read;
   const jdLevel = detectSeniority(input.role, input.jobDescription);
   const seniority = jdLevel ?? input.seniority;
   const basis: string[] = [];
   if (jdLevel && jdLevel !== input.seniority) basis.push(`The job description reads as ${jdLevel} level; you selected ${input.seniority}.`);
   const cv = input.cvText?.trim() ? input.cvText : null;
   if (!cv) {
+    required = required.filter((s) => !tentative.includes(s));
+    niceToHave = niceToHave.filter((s) => !tentative.includes(s));
     basis.push('No CV provided, so the fit score could not be computed; every required skill is listed as a gap to probe.');
     return {
       cvSkills: [],
@@ -396,6 +412,14 @@ export function analyzeApplication(input: {
       inferred.push({ skill: s, evidence: esco.line });
       shown.set(s, { line: esco.line, source: 'esco' });
     }
+  }
+  // A requirement read in ESCO's words and not evidenced stays unjudged (half met, like an unread line)
+  // rather than a gap: the reading may not be the job's own name for it.
+  const unconfirmed = new Set(tentative.filter((s) => !cvSet.has(s)));
+  if (unconfirmed.size) {
+    unreadRequired += required.filter((s) => unconfirmed.has(s)).length;
+    required = required.filter((s) => !unconfirmed.has(s));
+    niceToHave = niceToHave.filter((s) => !unconfirmed.has(s));
   }
   // A requirement is met by the skill itself or by one the JD accepts in its place.
   const met = (s: string) => cvSet.has(s) || (alternatives[s] ?? []).some((a) => cvSet.has(a));

@@ -9,6 +9,8 @@ const CSV = [
   'http://e/2,"administer medication give medicines administer medicines to patients Give prescribed medicines to patients, checking doses."',
   'http://e/3,"PostgreSQL Postgres The computer program PostgreSQL is a tool for creating, updating and managing databases."',
   'http://e/5,"plan patient discharge arrange hospital discharge organise discharge of patients Plan and organise the discharge of patients from hospital."',
+  'http://e/6,"manage contracts contract management negotiate contracts Negotiate and manage contracts."',
+  'http://e/7,"monitor contract performance contract management review contracts Review how suppliers meet their contracts."',
   'http://e/4,"manage musical staff direct musical staff Assign and manage staff tasks, ""scoring"" and arranging."',
 ].join('\n');
 
@@ -33,7 +35,7 @@ describe('ESCO skill knowledge', () => {
   const knowledge = buildEscoKnowledge(CSV);
 
   it('holds one skill per row', () => {
-    expect(knowledge.size).toBe(5);
+    expect(knowledge.size).toBe(7);
   });
 
   it('evidences a requirement by a CV line in the wording of an ESCO skill that names it', () => {
@@ -73,5 +75,23 @@ describe('ESCO skill knowledge', () => {
       evidence: 'Arranged hospital discharges for older patients.',
       source: 'esco',
     });
+  });
+
+  it('names a requirement the vocabulary does not know in the JD line’s own words when ESCO skills hold them together', () => {
+    expect(knowledge.requirementPhrase('Contract management across departments')).toBe('contract management');
+    // Seen in one ESCO skill only, or not at all: no reading.
+    expect(knowledge.requirementPhrase('Stock records for the shop')).toBeNull();
+    expect(knowledge.requirementPhrase('A friendly manner')).toBeNull();
+  });
+
+  it('keeps such a requirement where the CV evidences it and leaves it unjudged, not a gap, where it does not', () => {
+    const base = { jobDescription: 'Requirements:\n- Contract management\n- Cash handling', role: 'Procurement Officer', seniority: 'mid' as const, asOfYear: 2026, knowledge };
+    const shown = analyzeApplication({ ...base, cvText: 'Purchasing assistant, 2019 – present.\nKept the contracts register up to date.' });
+    expect(shown.required).toEqual(['contract management', 'cash handling']);
+    expect(shown.requirements?.[0]).toMatchObject({ skill: 'contract management', status: 'matched', evidence: 'Kept the contracts register up to date.' });
+    const absent = analyzeApplication({ ...base, cvText: 'Purchasing assistant, 2019 – present.\nRaised purchase orders.' });
+    expect(absent.required).toEqual(['cash handling']);
+    expect(absent.gaps).toEqual(['cash handling']);
+    expect(absent.fitBasis.join(' ')).toMatch(/could not be matched to a known skill/);
   });
 });

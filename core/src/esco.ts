@@ -28,6 +28,12 @@ export interface SkillKnowledge {
    * evidence of motion design, though one ESCO skill lists both): those never count.
    */
   evidence(terms: readonly string[], cvText: string, otherSkill?: (phrase: string) => boolean): EscoEvidence | null;
+  /**
+   * The skill a requirement line names in ESCO's words when the hand vocabulary knows none in it:
+   * the longest run of two or three content words of the line ("anaesthetic monitoring", "contract
+   * management") that ESCO skills' labels also hold together; null when none does.
+   */
+  requirementPhrase(line: string): string | null;
   /** How many skills the knowledge holds (for logs and tests). */
   readonly size: number;
 }
@@ -173,6 +179,26 @@ export function buildEscoKnowledge(skillsCsv: string): SkillKnowledge {
 
   return {
     size: entries.length,
+    requirementPhrase(line) {
+      const words = tokens(line);
+      let best: { text: string; content: number } | null = null;
+      for (let i = 0; i < words.length; i++) {
+        for (let len = 2; len <= 4 && i + len <= words.length; len++) {
+          const span = words.slice(i, i + len);
+          if (STOP.has(span[0]!) || STOP.has(span.at(-1)!)) continue;
+          const content = span.filter((w) => !STOP.has(w));
+          // Two or three content words, with at most one small word between ("inspection and testing").
+          if (content.length < 2 || content.length > 3 || span.length - content.length > 1) continue;
+          if (content.some((w) => w.length < 3 || /\d/.test(w)) || content.every((w) => LIGHT.has(w))) continue;
+          if (labelStart.has(content.at(-1)!)) continue;
+          // Seen together in at least two ESCO skills' labels ("monitoring anaesthesia" for anaesthetic monitoring):
+          // an ESCO way of naming a skill, not a chance pairing.
+          if (entriesFor(content.join(' ')).length < 2) continue;
+          if (!best || content.length > best.content) best = { text: span.join(' '), content: content.length };
+        }
+      }
+      return best?.text ?? null;
+    },
     evidence(terms, cvText, otherSkill) {
       const found = new Set<number>();
       // A pair needs a word of the requirement's own name ("monitor stock" for stock control) or one few ESCO

@@ -315,9 +315,10 @@ export function stemWord(word: string): string {
  */
 export function findSkillEvidence(skill: string, text: string): string | null {
   const def = getSkill(skill);
-  if (!def) return null;
+  // A requirement outside the vocabulary (named in ESCO's words) is its own only term.
+  const all = def ? [def.name, ...def.aliases.filter((a) => !a.startsWith('='))] : [skill];
   // Multi-word terms, and single words long enough that their stem is still specific ("dispensed" for dispensing).
-  const terms = [def.name, ...def.aliases.filter((a) => !a.startsWith('='))].filter((t) => /\s/.test(t.trim()) || stemWord(t).length >= 6);
+  const terms = all.filter((t) => /\s/.test(t.trim()) || stemWord(t).length >= 6);
   const lines = text.split(/\r?\n|(?<=[.;!?])\s+/).map((l) => ({ raw: l, words: (l.toLowerCase().match(/[\p{L}\p{N}+#&]+/gu) ?? []) }));
   for (const term of terms) {
     const stems = (term.toLowerCase().match(/[\p{L}\p{N}+#&]+/gu) ?? []).filter((w) => !GENERIC_WORDS.has(w)).map(stemWord);

@@ -10,15 +10,15 @@ function modelsWithEsco(): string {
   mkdirSync(join(dir, 'esco'));
   writeFileSync(
     join(dir, 'esco', 'skills.csv'),
-    'id,description\nhttp://e/1,"administer medication give medicines administer medicines to patients Give prescribed medicines to patients."\n',
+    'id,description\nhttp://e/1,"plan patient discharge arrange hospital discharge organise discharge of patients Plan and organise the discharge of patients from hospital."\n',
   );
   return dir;
 }
 
 const input = {
-  cvText: 'Care home volunteer, 2024 – present.\nHelped give residents their medicines on the evening round.',
-  jobDescription: 'Requirements:\n- Medication administration\n- Cash handling',
-  role: 'Care Assistant',
+  cvText: 'Staff nurse, 2020 – present.\nArranged hospital discharges for older patients.',
+  jobDescription: 'Requirements:\n- Discharge planning\n- Cash handling',
+  role: 'Ward Coordinator',
   seniority: 'junior' as const,
   asOfYear: 2026,
 };
@@ -37,10 +37,10 @@ describe('ESCO loader', () => {
     const a = await service.analyze(input);
     expect(a.generator).toBe('offline');
     expect(a.requirements).toEqual([
-      { skill: 'medication administration', importance: 'required', status: 'matched', evidence: 'Helped give residents their medicines on the evening round.', source: 'esco' },
+      { skill: 'discharge planning', importance: 'required', status: 'matched', evidence: 'Arranged hospital discharges for older patients.', source: 'esco' },
       { skill: 'cash handling', importance: 'required', status: 'gap', evidence: null, source: null },
     ]);
     const bare = await createAnalysisService({ knowledge: null }).analyze(input);
-    expect(bare.gaps).toEqual(['medication administration', 'cash handling']);
+    expect(bare.gaps).toEqual(['discharge planning', 'cash handling']);
   });
 });
