@@ -9,8 +9,8 @@ const CSV = [
   'http://e/2,"administer medication give medicines administer medicines to patients Give prescribed medicines to patients, checking doses."',
   'http://e/3,"PostgreSQL Postgres The computer program PostgreSQL is a tool for creating, updating and managing databases."',
   'http://e/5,"plan patient discharge arrange hospital discharge organise discharge of patients Plan and organise the discharge of patients from hospital."',
-  'http://e/6,"manage contracts contract management negotiate contracts Negotiate and manage contracts."',
-  'http://e/7,"monitor contract performance contract management review contracts Review how suppliers meet their contracts."',
+  'http://e/6,"write grant applications prepare grant applications draft funding bids Write applications to funders."',
+  'http://e/7,"manage grant applications review grant applications Review applications to funders."',
   'http://e/4,"manage musical staff direct musical staff Assign and manage staff tasks, ""scoring"" and arranging."',
 ].join('\n');
 
@@ -78,18 +78,18 @@ describe('ESCO skill knowledge', () => {
   });
 
   it('names a requirement the vocabulary does not know in the JD line’s own words when ESCO skills hold them together', () => {
-    expect(knowledge.requirementPhrase('Contract management across departments')).toBe('contract management');
+    expect(knowledge.requirementPhrase('Grant applications to trusts and foundations')).toBe('grant applications');
     // Seen in one ESCO skill only, or not at all: no reading.
     expect(knowledge.requirementPhrase('Stock records for the shop')).toBeNull();
     expect(knowledge.requirementPhrase('A friendly manner')).toBeNull();
   });
 
   it('keeps such a requirement where the CV evidences it and leaves it unjudged, not a gap, where it does not', () => {
-    const base = { jobDescription: 'Requirements:\n- Contract management\n- Cash handling', role: 'Procurement Officer', seniority: 'mid' as const, asOfYear: 2026, knowledge };
-    const shown = analyzeApplication({ ...base, cvText: 'Purchasing assistant, 2019 – present.\nKept the contracts register up to date.' });
-    expect(shown.required).toEqual(['contract management', 'cash handling']);
-    expect(shown.requirements?.[0]).toMatchObject({ skill: 'contract management', status: 'matched', evidence: 'Kept the contracts register up to date.' });
-    const absent = analyzeApplication({ ...base, cvText: 'Purchasing assistant, 2019 – present.\nRaised purchase orders.' });
+    const base = { jobDescription: 'Requirements:\n- Grant applications to trusts\n- Cash handling', role: 'Fundraising Officer', seniority: 'mid' as const, asOfYear: 2026, knowledge };
+    const shown = analyzeApplication({ ...base, cvText: 'Charity assistant, 2019 – present.\nWrote grant applications to three local trusts.' });
+    expect(shown.required).toEqual(['grant applications', 'cash handling']);
+    expect(shown.requirements?.[0]).toMatchObject({ skill: 'grant applications', status: 'matched', evidence: 'Wrote grant applications to three local trusts.' });
+    const absent = analyzeApplication({ ...base, cvText: 'Charity assistant, 2019 – present.\nRan the volunteer rota.' });
     expect(absent.required).toEqual(['cash handling']);
     expect(absent.gaps).toEqual(['cash handling']);
     expect(absent.fitBasis.join(' ')).toMatch(/could not be matched to a known skill/);
