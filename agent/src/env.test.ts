@@ -31,6 +31,12 @@ describe('parseAgentEnv', () => {
     expect(() => parseAgentEnv({ ...BASE, AGENT_REJOIN_GRACE_SECONDS: '0' })).toThrow(/AGENT_REJOIN_GRACE_SECONDS/);
   });
 
+  it('points a realtime stack at REALTIME_BASE_URL when set, and rejects a value that is no URL', () => {
+    expect(parseAgentEnv({ ...BASE, REALTIME_BASE_URL: 'http://127.0.0.1:9000/v1' }).providers.realtimeBaseUrl).toBe('http://127.0.0.1:9000/v1');
+    expect(parseAgentEnv(BASE).providers.realtimeBaseUrl).toBeUndefined();
+    expect(() => parseAgentEnv({ ...BASE, REALTIME_BASE_URL: 'not a url' })).toThrow(/REALTIME_BASE_URL/);
+  });
+
   it('lists every problem at once', () => {
     let error: unknown;
     try {

@@ -36,6 +36,8 @@ const EnvSchema = z.object({
   STT_BASE_URL: optional.pipe(z.url().optional()),
   LLM_BASE_URL: optional.pipe(z.url().optional()),
   TTS_BASE_URL: optional.pipe(z.url().optional()),
+  /** The speech-to-speech model's endpoint, for an interview on a realtime stack (a proxy, or a test's fake). */
+  REALTIME_BASE_URL: optional.pipe(z.url().optional()),
   OPENAI_API_KEY: optional,
   GROQ_API_KEY: optional,
   DEEPGRAM_API_KEY: optional,
@@ -109,6 +111,7 @@ export function toProviderConfig(env: z.infer<typeof EnvSchema>): ProviderConfig
     sttBaseUrl: env.STT_BASE_URL,
     llmBaseUrl: env.LLM_BASE_URL,
     ttsBaseUrl: env.TTS_BASE_URL,
+    realtimeBaseUrl: env.REALTIME_BASE_URL,
     openaiApiKey: env.OPENAI_API_KEY,
     groqApiKey: env.GROQ_API_KEY,
     deepgramApiKey: env.DEEPGRAM_API_KEY,
