@@ -59,7 +59,8 @@ describe('review workspace (headless Chromium)', () => {
     for (const [i, answer] of ANSWERS.entries()) {
       const q = interview.plan.questions[i]!;
       for (const [speaker, text] of [
-        ['recruiter', q.text],
+        // The agent greets the candidate by name; the pseudonymised view must hide it.
+        ['recruiter', i === 0 ? `Hi Ada, I'm an AI recruiter. ${q.text}` : q.text],
         ['candidate', answer],
       ] as const) {
         const at = start + sequence * 10_000;
@@ -114,6 +115,8 @@ describe('review workspace (headless Chromium)', () => {
       await expect.poll(() => heading.textContent(), { timeout: 15_000 }).toMatch(/^Review: Candidate [A-Z]{2}-\d{2}$/);
       const workspaceText = (await reviewerPage.locator('main').textContent())!;
       expect(workspaceText).not.toContain(CANDIDATE_NAME);
+      expect(workspaceText).not.toMatch(/\bAda\b/);
+      expect(workspaceText).toContain("Hi [candidate], I'm an AI recruiter.");
       expect(workspaceText).toContain(ANSWERS[0]);
       expect(await reviewerPage.getByTestId('review-turn').count()).toBe(4);
       // Blind: no agreement (and so no AI score) before submitting.

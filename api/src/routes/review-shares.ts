@@ -71,6 +71,7 @@ export function createReviewShareRoutes() {
               inviteExpiresAt: invite ? new Date(s.now().getTime() + REVIEW_INVITE_TTL_MS) : null,
               pseudonym: newPseudonym(),
               candidateName: body.showName ? user.displayName : null,
+              redactName: user.displayName,
             })
             .returning();
           return { row: row!, cohortName };

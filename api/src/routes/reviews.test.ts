@@ -10,6 +10,9 @@ let reviewer: Person;
 let second: Person;
 let stranger: Person;
 
+/** Each test makes and scores whole interviews: generous on a loaded 2-core machine. */
+const SLOW_TEST_MS = 120_000;
+const GREETING = "Hi Test, I'm an AI recruiter.";
 const ALL_FOUR = { clarity: 4, structure: 4, relevance: 4, depth: 4, impact: 4, role: 4 };
 
 async function agent(path: string, body: unknown) {
@@ -24,7 +27,8 @@ async function finishedInterview(b: Browser): Promise<{ interviewId: string; tur
   const [q1, q2] = iv.interview.plan.questions;
   const at = (s: number) => new Date(Date.now() - 60_000 + s * 1000).toISOString();
   const turns = [
-    { turnId: 't0', speaker: 'recruiter', text: q1!.text, questionId: q1!.id },
+    // The recruiter greets the candidate by name, as the agent does.
+    { turnId: 't0', speaker: 'recruiter', text: `${GREETING} ${q1!.text}`, questionId: q1!.id },
     { turnId: 't1', speaker: 'candidate', text: 'Last year our payments queue stalled, so I added a Postgres advisory lock and cut failures by 40 percent.', questionId: q1!.id },
     { turnId: 't2', speaker: 'recruiter', text: q2!.text, questionId: q2!.id },
     { turnId: 't3', speaker: 'candidate', text: 'I led the migration to TypeScript; I wrote the plan, paired with two juniors and we shipped in six weeks.', questionId: q2!.id },
@@ -54,7 +58,7 @@ afterAll(async () => {
   await h?.close();
 }, 60_000);
 
-describe('sharing an interview for review', () => {
+describe('sharing an interview for review', { timeout: SLOW_TEST_MS }, () => {
   it('shares by link under a pseudonym, shows who has access, and revoking ends access at once', async () => {
     const { interviewId } = await finishedInterview(candidate.browser);
     const { share, token } = await shareByLink(candidate.browser, interviewId);
@@ -81,6 +85,8 @@ describe('sharing an interview for review', () => {
     const raw = JSON.stringify(workspace);
     expect(raw).not.toContain(candidate.user.email);
     expect(raw).not.toContain('Test Person');
+    expect(raw).not.toMatch(/\bTest\b/);
+    expect(workspace.interview.turns[0]!.text.startsWith("Hi [candidate], I'm an AI recruiter.")).toBe(true);
     // Others see nothing, and the reviewer cannot reach the candidate's own routes.
     expect((await stranger.browser.get(`/api/reviews/interviews/${interviewId}`)).status).toBe(404);
     expect((await reviewer.browser.get(`/api/interviews/${interviewId}`)).status).toBe(404);
@@ -119,7 +125,7 @@ describe('sharing an interview for review', () => {
   });
 });
 
-describe('blind scoring, agreement and comments', () => {
+describe('blind scoring, agreement and comments', { timeout: SLOW_TEST_MS }, () => {
   it('hides the AI’s and others’ scores until submitting, then shows agreement', async () => {
     const { interviewId, turnIds } = await finishedInterview(candidate.browser);
     for (const p of [reviewer, second]) {
@@ -166,14 +172,24 @@ describe('blind scoring, agreement and comments', () => {
     expect((await stranger.browser.post(`/api/reviews/interviews/${interviewId}/comments`, { turnId, body: 'spam' })).status).toBe(404);
     const before = (await (await candidate.browser.get(`/api/shares/comments?interviewId=${interviewId}`)).json()) as { comments: unknown[] };
     expect(before.comments).toEqual([]);
+    // A span chosen in the redacted greeting is stored against the original words.
+    const shown = "Hi [candidate], I'm an AI recruiter.";
+    const spanStart = shown.indexOf("I'm an AI");
+    const onGreeting = await reviewer.browser.post(`/api/reviews/interviews/${interviewId}/comments`, { turnId: turnIds[0], spanStart, spanEnd: spanStart + "I'm an AI recruiter".length, body: 'Clear disclosure.' });
+    expect(((await onGreeting.json()) as { comment: { spanStart: number } }).comment.spanStart).toBe(spanStart);
     expect((await reviewer.browser.post(`/api/reviews/interviews/${interviewId}/share-back`)).status).toBe(200);
     const after = (await (await candidate.browser.get(`/api/shares/comments?interviewId=${interviewId}`)).json()) as { comments: { body: string; starPart: string; reviewer: string; turnId: string }[] };
-    expect(after.comments).toEqual([expect.objectContaining({ body: 'Good scene-setting.', starPart: 'situation', reviewer: 'Test Person', turnId })]);
+    expect(after.comments).toEqual([
+      expect.objectContaining({ body: 'Good scene-setting.', starPart: 'situation', reviewer: 'Test Person', turnId }),
+      expect.objectContaining({ body: 'Clear disclosure.', turnId: turnIds[0] }),
+    ]);
+    const greeting = after.comments[1] as unknown as { spanStart: number; spanEnd: number };
+    expect(GREETING.slice(greeting.spanStart, greeting.spanEnd)).toBe("I'm an AI recruiter");
     expect((await stranger.browser.get(`/api/shares/comments?interviewId=${interviewId}`)).status).toBe(404);
   });
 });
 
-describe('calibration and cohorts', () => {
+describe('calibration and cohorts', { timeout: SLOW_TEST_MS }, () => {
   it('scores a seeded reference interview blind, then shows the gold scores and the calibration curve', async () => {
     const inbox = (await (await reviewer.browser.get('/api/reviews')).json()) as { calibration: { id: string; title: string; status: string }[] };
     expect(inbox.calibration.length).toBeGreaterThanOrEqual(3);

@@ -34,6 +34,7 @@ import { ApiError, ConflictError, NotFoundError } from '../lib/errors.js';
 import { createRouter, errorResponses, json, jsonBody } from '../lib/openapi.js';
 import { aiScores, buildAgreement, calibrationCurve, kappaAcrossDimensions, type Scores, toScores } from '../lib/review-agreement.js';
 import { asReviewer } from '../lib/review-db.js';
+import { nameTerms, redact, toOriginalOffset, toRedactedOffset } from '../lib/review-redact.js';
 import { hashInviteToken } from '../lib/review-tokens.js';
 
 const IdParam = z.object({ id: z.uuid() });
@@ -63,6 +64,20 @@ async function requireShared(tx: Tx, userId: string, interviewId: string) {
   const shares = await sharesFor(tx, userId, interviewId);
   if (shares.length === 0) throw new NotFoundError('interview');
   return shares;
+}
+
+/** The words to hide from this reviewer: none when the candidate chose to show their name. */
+function redactionTerms(shares: (typeof reviewShares.$inferSelect)[]): string[] {
+  if (shares.some((sh) => sh.candidateName !== null)) return [];
+  return [...new Set(shares.flatMap((sh) => nameTerms(sh.redactName)))];
+}
+
+/** A stored comment as this reviewer sees it: span offsets into the redacted turn text. */
+function toRedactedComment(c: typeof reviewComments.$inferSelect, turnText: string | undefined, terms: string[]): ReviewComment {
+  const out = toComment(c);
+  if (turnText === undefined || c.spanStart === null || c.spanEnd === null || terms.length === 0) return out;
+  const r = redact(turnText, terms);
+  return { ...out, spanStart: toRedactedOffset(r, c.spanStart, 'start'), spanEnd: toRedactedOffset(r, c.spanEnd, 'end') };
 }
 
 const isComplete = (scores: Scores) => RUBRIC_DIMENSIONS.every((d) => scores[d.key] !== undefined);
@@ -190,17 +205,21 @@ export function createReviewRoutes() {
           return { shares, iv, turns, review, comments };
         });
         const named = found.shares.find((s) => s.candidateName !== null);
+        const terms = redactionTerms(found.shares);
+        const hide = (text: string) => redact(text, terms).text;
+        // The column holds what buildInterviewPlan returned when the interview was created.
+        const plan = InterviewPlan.parse(found.iv.plan);
+        const textOf = new Map(found.turns.map((t) => [t.id, t.text]));
         return c.json(
           {
             interview: {
               id,
               candidate: named?.candidateName ?? found.shares[0]!.pseudonym,
-              // The column holds what buildInterviewPlan returned when the interview was created.
-              plan: InterviewPlan.parse(found.iv.plan),
-              turns: found.turns,
+              plan: { ...plan, questions: plan.questions.map((q) => ({ ...q, text: hide(q.text), strongAnswer: q.strongAnswer.map(hide), followUps: q.followUps.map(hide) })) },
+              turns: found.turns.map((t) => ({ ...t, text: hide(t.text) })),
             },
             review: toMyReview(found.review),
-            comments: found.comments.map(toComment),
+            comments: found.comments.map((cm) => toRedactedComment(cm, textOf.get(cm.turnId), terms)),
           },
           200,
         );
@@ -277,29 +296,28 @@ export function createReviewRoutes() {
         const { user } = requireUser(c);
         const { id } = c.req.valid('param');
         const body = c.req.valid('json');
-        const row = await asReviewer(c.var.services.db, user.id, async (tx) => {
-          await requireShared(tx, user.id, id);
+        const saved = await asReviewer(c.var.services.db, user.id, async (tx) => {
+          const shares = await requireShared(tx, user.id, id);
           const [turn] = await tx
             .select({ text: transcriptTurns.text })
             .from(transcriptTurns)
             .where(and(eq(transcriptTurns.id, body.turnId), eq(transcriptTurns.interviewId, id)));
           if (!turn) throw new ApiError(400, 'invalid_turn', 'that turn is not part of this interview');
-          if (body.spanEnd !== undefined && body.spanEnd > turn.text.length) throw new ApiError(400, 'invalid_span', 'the span runs past the end of the turn');
+          // The reviewer chose the span in the text they were shown (names redacted): store it against the original.
+          const terms = redactionTerms(shares);
+          const shown = redact(turn.text, terms);
+          if (body.spanEnd !== undefined && body.spanEnd > shown.text.length) throw new ApiError(400, 'invalid_span', 'the span runs past the end of the turn');
+          const span =
+            body.spanStart !== undefined && body.spanEnd !== undefined
+              ? { spanStart: toOriginalOffset(shown, body.spanStart, 'start'), spanEnd: toOriginalOffset(shown, body.spanEnd, 'end') }
+              : { spanStart: null, spanEnd: null };
           const [inserted] = await tx
             .insert(reviewComments)
-            .values({
-              interviewId: id,
-              userId: user.id,
-              turnId: body.turnId,
-              spanStart: body.spanStart ?? null,
-              spanEnd: body.spanEnd ?? null,
-              starPart: body.starPart ?? null,
-              body: body.body,
-            })
+            .values({ interviewId: id, userId: user.id, turnId: body.turnId, ...span, starPart: body.starPart ?? null, body: body.body })
             .returning();
-          return inserted!;
+          return { row: inserted!, text: turn.text, terms };
         });
-        return c.json({ comment: toComment(row) }, 201);
+        return c.json({ comment: toRedactedComment(saved.row, saved.text, saved.terms) }, 201);
       },
     )
     .openapi(
