@@ -91,7 +91,7 @@ describe('acknowledgements', () => {
     for (const a of answers) acks.push(brain.respond(a).sentences[0]!);
     expect(new Set(acks).size).toBe(acks.length);
     expect(acks[0]).toMatch(/conflict|rollback/);
-    expect(acks[1]).toMatch(/failure|kubernetes|40 percent/);
+    expect(acks[1]).toMatch(/failure|Kubernetes|40 percent/);
     for (const a of acks) expect(a).not.toMatch(/Thank you, that was a clear answer/);
   });
 

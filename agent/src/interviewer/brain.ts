@@ -13,6 +13,7 @@
  * plan already holds.
  */
 import type { EndReason, InterviewPlan, InterviewStyle, PlanQuestion, QuestionStatus, TurnRecord } from '@mockroom/core';
+import { spokenSkill } from '@mockroom/core/plan-builder';
 import { MAX_FOLLOW_UPS, PlanTracker } from './plan-tracker.js';
 import {
   classifyCandidateQuestion,
@@ -563,11 +564,13 @@ export class InterviewBrain {
   /** A specific plan keyword or skill the answer contains, in the candidate's own word. */
   private answerTopic(q: PlanQuestion, answer: string): string | null {
     const said = ` ${toWords(answer).join(' ')} `;
+    const skills = new Set([...(q.skill ? [q.skill] : []), ...this.plan.requiredSkills]);
     const candidates = [...(q.skill ? [q.skill] : []), ...q.keywords, ...this.plan.requiredSkills];
     for (const c of candidates) {
       const words = toWords(c);
       if (words.length === 0 || GENERIC_TOPICS.has(words.join(' ')) || words.join('').length < 3) continue;
-      if (said.includes(` ${words.join(' ')} `)) return words.join(' ');
+      // A skill is said the way the plan's questions say it ("TypeScript", "Node JS").
+      if (said.includes(` ${words.join(' ')} `)) return skills.has(c) ? spokenSkill(c) : words.join(' ');
     }
     return null;
   }
