@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT, StackError, assertTcpPortFree, loadEnvDefaults, startStack, type Stack } from './lib/stack.js';
+import { createDailyLogs, logRetentionDays } from './lib/log-retention.js';
 
 const VITE_PORT = 5173;
 const dev = process.argv.includes('--dev');
@@ -28,6 +29,12 @@ async function main(): Promise<void> {
   }
   if (dev) await assertTcpPortFree(VITE_PORT, 'Vite dev server');
 
+  // Each service's output also goes to <DATA_DIR>/logs/<service>-<UTC day>.log, kept LOG_RETENTION_DAYS
+  // (default 90) days: pruned now and every six hours while running (scripts/lib/log-retention.ts).
+  const logs = createDailyLogs(join(REPO_ROOT, env.DATA_DIR ?? '.data', 'logs'), logRetentionDays(process.env.LOG_RETENTION_DAYS ?? env.LOG_RETENTION_DAYS));
+  logs.prune();
+  setInterval(() => logs.prune(), 6 * 3600_000).unref();
+  console.log(`logs: ${logs.dir} (one file per service and day, kept ${logs.retentionDays} days)`);
   console.log('starting livekit-server, API (migrations run first) and agent worker…');
   let stack: Stack | null = null;
   let vite: ChildProcess | null = null;
@@ -50,6 +57,7 @@ async function main(): Promise<void> {
     // The mail outbox (everyone's reset links) only in development, on this explicit flag.
     ...(dev ? { env: { DEV_OUTBOX: 'true' } } : {}),
     dataDir: env.DATA_DIR ?? '.data',
+    logSink: (service, chunk) => logs.write(service, chunk),
     databaseUrl: env.DATABASE_URL,
   });
   let url = env.APP_BASE_URL ?? stack.apiUrl;

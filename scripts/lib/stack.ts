@@ -35,6 +35,8 @@ export interface StackOptions {
   watch?: boolean;
   /** Also append each service's whole output, untruncated, to `<logDir>/<service>.log` (the canary test reads them). */
   logDir?: string;
+  /** Receives each service's output as it comes (`pnpm start` writes daily log files with it). */
+  logSink?: (service: ServiceName, chunk: Buffer) => void;
   /** livekit-server's log level for this run (livekit.yaml's `logging.level`; e.g. debug). */
   livekitLogLevel?: string;
 }
@@ -242,6 +244,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       const svc = services[name];
       svc.log = (svc.log + buf.toString()).slice(-MAX_LOG_CHARS);
       if (opts.logDir) appendFileSync(join(opts.logDir, `${name}.log`), buf);
+      opts.logSink?.(name, buf);
       if (opts.echo) process.stdout.write(buf.toString().replace(/^(?=.)/gm, `[${name}] `));
     };
     child.stdout?.on('data', onData);
