@@ -303,7 +303,8 @@ export class InterviewBrain {
     this.nudges = 0;
     this.resumed = false;
     const trimmed = text.trim();
-    if (this.firstQuestionDue) return this.askFirstQuestion(["Let's start."]);
+    // Said before the first question was asked (typed during the disclosure): not its answer.
+    if (this.firstQuestionDue) return this.askFirstQuestion([]);
     if (this.invitedQuestions) return this.answerClosingQuestion(trimmed);
     const q = this.plan.questions[this.index]!;
     const p = this.tracker.progressOf(this.index);
