@@ -32,7 +32,7 @@ type Sent = { type: string; response?: { metadata?: Record<string, string> }; au
  * with usage; response.cancel ends the reply as cancelled; appended audio past 0.5 s is "speech",
  * transcribed when it stops.
  */
-function realtimeProtocol(conn: WsConnection): void {
+function realtimeProtocol(conn: WsConnection, opts: { holdAfterFirstAudioMs?: number } = {}): void {
   let reply = 0;
   let heardBytes = 0;
   let speaking = false;
@@ -64,12 +64,14 @@ function realtimeProtocol(conn: WsConnection): void {
     send({ type: 'response.output_item.added', response_id: id, output_index: 0, item: { id: item, type: 'message', role: 'assistant', status: 'in_progress', content: [] } });
     send({ type: 'response.content_part.added', response_id: id, item_id: item, output_index: 0, content_index: 0, part: { type: 'audio', transcript: '' } });
     // Paced like a server that speaks as it generates, so an interruption can land mid-reply.
-    const steps: (() => void)[] = [];
+    const steps: { run: () => void; audio: boolean }[] = [];
+    const audioDelta = (pcm: Int16Array) => () =>
+      send({ type: 'response.output_audio.delta', response_id: id, item_id: item, output_index: 0, content_index: 0, delta: pcmBytes(pcm).toString('base64') });
     REPLY.forEach((delta, i) => {
-      steps.push(() => send({ type: 'response.output_audio_transcript.delta', response_id: id, item_id: item, output_index: 0, content_index: 0, delta }));
-      steps.push(() => send({ type: 'response.output_audio.delta', response_id: id, item_id: item, output_index: 0, content_index: 0, delta: pcmBytes(REPLY_AUDIO[i]!).toString('base64') }));
+      steps.push({ run: () => send({ type: 'response.output_audio_transcript.delta', response_id: id, item_id: item, output_index: 0, content_index: 0, delta }), audio: false });
+      steps.push({ run: audioDelta(REPLY_AUDIO[i]!), audio: true });
     });
-    steps.push(() => send({ type: 'response.output_audio.delta', response_id: id, item_id: item, output_index: 0, content_index: 0, delta: pcmBytes(REPLY_AUDIO[2]!).toString('base64') }));
+    steps.push({ run: audioDelta(REPLY_AUDIO[2]!), audio: true });
     const finish = (status: 'completed' | 'cancelled') => {
       send({ type: 'response.output_audio.done', response_id: id, item_id: item, output_index: 0, content_index: 0 });
       send({ type: 'response.output_audio_transcript.done', response_id: id, item_id: item, output_index: 0, content_index: 0, transcript: REPLY.join('') });
@@ -91,11 +93,30 @@ function realtimeProtocol(conn: WsConnection): void {
         },
       });
     };
+    let audioSent = 0;
     const next = () => {
       if (cancelled) return finish('cancelled');
       const step = steps.shift();
       if (!step) return finish('completed');
-      step();
+      step.run();
+      if (step.audio) audioSent += 1;
+      // A slow generation holds after its first audio until a cancel arrives (or the hold ends), so
+      // an interruption lands mid-reply however loaded the machine is.
+      if (audioSent === 1 && step.audio && opts.holdAfterFirstAudioMs) {
+        let resumed = false;
+        const timer = setTimeout(() => {
+          resumed = true;
+          next();
+        }, opts.holdAfterFirstAudioMs);
+        const onCancel = () => {
+          if (!cancelled || resumed) return;
+          resumed = true;
+          clearTimeout(timer);
+          next();
+        };
+        conn.socket.on('message', () => setImmediate(onCancel));
+        return;
+      }
       setTimeout(next, 30);
     };
     next();
@@ -228,7 +249,7 @@ describe('realtime conformance: openai', () => {
   });
 
   it('an interruption cancels the reply mid-stream: the server is told and the audio stops short', async () => {
-    const server = await fake({ ws: realtimeProtocol });
+    const server = await fake({ ws: (conn) => realtimeProtocol(conn, { holdAfterFirstAudioMs: 8_000 }) });
     const model = await realtimeModel(server.origin);
     const session = model.session();
     session.on('error', () => undefined);
