@@ -30,6 +30,25 @@ describe('requirementRows', () => {
     ]);
   });
 
+  it('uses the API’s per-requirement evidence as it is when the analysis carries it', () => {
+    const rows = requirementRows(
+      {
+        required: ['discharge planning'],
+        niceToHave: ['kafka'],
+        gaps: ['kafka'],
+        requirements: [
+          { skill: 'discharge planning', importance: 'required', status: 'matched', evidence: 'Arranged hospital discharges for older patients.' },
+          { skill: 'kafka', importance: 'nice', status: 'gap', evidence: null },
+        ],
+      },
+      CV,
+    );
+    expect(rows).toEqual([
+      { skill: 'discharge planning', kind: 'required', matched: true, evidence: 'Arranged hospital discharges for older patients.' },
+      { skill: 'kafka', kind: 'nice', matched: false, evidence: null },
+    ]);
+  });
+
   it('keeps a match without a line when there is no CV text', () => {
     expect(requirementRows({ required: ['go'], niceToHave: [], gaps: [] }, null)).toEqual([
       { skill: 'go', kind: 'required', matched: true, evidence: null },

@@ -19,9 +19,18 @@ export const EVIDENCE_MAX_CHARS = 120;
 
 /** Required first, then nice-to-have, each in the API's order; a skill listed in both counts as required. */
 export function requirementRows(
-  analysis: { required: readonly string[]; niceToHave: readonly string[]; gaps: readonly string[] },
+  analysis: {
+    required: readonly string[];
+    niceToHave: readonly string[];
+    gaps: readonly string[];
+    /** The API's own per-requirement evidence (offline analyses since ESCO); used as is when present. */
+    requirements?: readonly { skill: string; importance: 'required' | 'nice'; status: 'matched' | 'gap'; evidence: string | null }[];
+  },
   cvText: string | null,
 ): RequirementRow[] {
+  if (analysis.requirements?.length) {
+    return analysis.requirements.map((r) => ({ skill: r.skill, kind: r.importance, matched: r.status === 'matched', evidence: r.status === 'matched' ? r.evidence : null }));
+  }
   const gaps = new Set(analysis.gaps);
   const seen = new Set<string>();
   const rows: RequirementRow[] = [];
