@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBenchArgs, UsageError } from './args.js';
-import { renderStacksMarkdown, toStackRow, type StackRun } from './stacks.js';
+import { renderStacksMarkdown, toStackRow, workerSettingsOf, type StackRun } from './stacks.js';
 import type { SessionResult, TurnRow } from './voice.js';
 
 function answer(latencyMs: number | null, over: Partial<TurnRow> = {}): TurnRow {
@@ -53,5 +53,11 @@ describe('--stacks', () => {
     expect(parseBenchArgs([]).stacks).toBeNull();
     expect(() => parseBenchArgs(['--stacks', ','])).toThrow(UsageError);
     expect(() => parseBenchArgs(['--stacks', 'Offline!'])).toThrow(/not a stack id/);
+  });
+});
+
+describe('workerSettingsOf', () => {
+  it('takes the worker settings a stack lacks, never a key', () => {
+    expect(workerSettingsOf([{ missingEnv: ['TTS_PROVIDER=piper'] }, { missingEnv: ['OPENAI_API_KEY'] }, { missingEnv: [] }])).toEqual({ TTS_PROVIDER: 'piper' });
   });
 });

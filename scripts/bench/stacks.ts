@@ -115,6 +115,8 @@ export interface StacksReport {
   machine: MachineInfo;
   quick: boolean;
   turnsPerStack: number;
+  /** The worker's own provider settings during the run (each interview's stack overrides them). */
+  workerEnv?: Record<string, string>;
 }
 
 /** The comparison as Markdown: one row per stack, milliseconds unless marked. */
@@ -124,7 +126,7 @@ export function renderStacksMarkdown(r: StacksReport): string {
     '',
     `\`${r.command}\` · ${r.startedAt} · ${Math.round(r.durationS)} s · ${r.machine.cores} cores (${r.machine.cpuModel}), ${r.machine.memoryGb} GB, Node ${r.machine.node}, load average at start ${r.machine.loadAverage.join(' / ')}`,
     '',
-    `${r.turnsPerStack} spoken answers per stack, one stack after another on the same services. L1: end of the bot's speech → first recruiter audio, measured by the bot. Stages: p50 of the agent's per-reply metrics as stored by the API (GET /api/interviews/{id}/metrics); transport = the agent's end-to-end minus its stages. Cost from the price table (offline stacks have no fee).`,
+    `${r.turnsPerStack} spoken answers per stack, one stack after another on the same services${r.workerEnv && Object.keys(r.workerEnv).length ? ` (worker: ${Object.entries(r.workerEnv).map(([k, v]) => `${k}=${v}`).join(', ')})` : ''}. L1: end of the bot's speech → first recruiter audio, measured by the bot. Stages: p50 of the agent's per-reply metrics as stored by the API (GET /api/interviews/{id}/metrics); transport = the agent's end-to-end minus its stages. Cost from the price table (offline stacks have no fee).`,
     '',
     '| stack | answers | L1 p50 | L1 p95 | end of turn | STT | LLM first token | TTS first audio | transport | agent total p50 / p95 | replies measured | cost | per minute | no reply / cut off |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -140,6 +142,28 @@ export function renderStacksMarkdown(r: StacksReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Worker settings (`TTS_PROVIDER=piper`-style entries of the stacks' missingEnv) that would make
+ * the requested stacks runnable; keys are never among them (a stack missing a key stays refused).
+ */
+export async function workerSettingsFor(apiUrl: string, stacks: string[]): Promise<Record<string, string>> {
+  const c = new ApiClient(apiUrl);
+  await c.signUp();
+  const listed = await c.ok<{ stacks: { id: string; missingEnv: string[] }[] }>('GET', '/api/stacks');
+  return workerSettingsOf(listed.stacks.filter((s) => stacks.includes(s.id)));
+}
+
+export function workerSettingsOf(stacks: { missingEnv: string[] }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of stacks) {
+    for (const m of s.missingEnv) {
+      const match = /^(STT_PROVIDER|TTS_PROVIDER)=([a-z0-9-]+)$/.exec(m);
+      if (match) out[match[1]!] = match[2]!;
+    }
+  }
+  return out;
+}
+
 export interface RunStacksOptions {
   rtc: Rtc;
   apiUrl: string;
@@ -147,6 +171,8 @@ export interface RunStacksOptions {
   stacks: string[];
   turns: number;
   log: (line: string) => void;
+  /** Runs before each stack's interviews (benchStacks restarts the worker there). */
+  beforeStack?: (index: number) => Promise<void>;
 }
 
 /** Runs the voice benchmark once per stack, one after another (each on an idle worker). */
@@ -155,7 +181,7 @@ export async function runStacks(o: RunStacksOptions): Promise<StackRun[]> {
   await lister.signUp();
   const offered = await lister.ok<{ stacks: { id: string; name: string; available: boolean; missingEnv: string[] }[] }>('GET', '/api/stacks');
   const runs: StackRun[] = [];
-  for (const stackId of o.stacks) {
+  for (const [index, stackId] of o.stacks.entries()) {
     const info = offered.stacks.find((s) => s.id === stackId);
     if (!info || !info.available) {
       const why = !info ? 'no such stack' : info.missingEnv.length ? `not runnable here: needs ${info.missingEnv.join(', ')}` : 'not offered';
@@ -163,6 +189,7 @@ export async function runStacks(o: RunStacksOptions): Promise<StackRun[]> {
       runs.push({ stackId, name: info?.name ?? stackId, sessions: [], metrics: [], error: why });
       continue;
     }
+    await o.beforeStack?.(index);
     o.log(`stack ${stackId}: ${o.turns} answers …`);
     const client = new StackClient(o.apiUrl, stackId);
     await client.signUp();
@@ -179,6 +206,9 @@ export async function runStacks(o: RunStacksOptions): Promise<StackRun[]> {
   }
   return runs;
 }
+
+/** After a worker restart, time for its idle job processes to load before the next stack's first call. */
+const WORKER_SETTLE_MS = 8_000;
 
 /**
  * The whole `--stacks` run: the services with INTERVIEW_STACKS set to the requested stacks, the
@@ -207,21 +237,43 @@ export async function benchStacks(o: {
   process.once('SIGINT', () => void cleanUp());
   process.once('SIGTERM', () => void cleanUp());
   let runs: StackRun[];
+  let agentLog: string | undefined;
+  let workerEnv: Record<string, string> = {};
   try {
-    stack = await startStack({ agent: true, env: { INTERVIEW_STACKS: stacks.join(','), AGENT_TURN_TUNING: 'tuned' } });
-    o.log(`stack up: API ${stack.apiUrl}; stacks ${stacks.join(', ')}, ${turns} answers each`);
-    runs = await runStacks({ rtc, apiUrl: stack.apiUrl, corpus, stacks, turns, log: o.log });
+    const env: Record<string, string> = { INTERVIEW_STACKS: stacks.join(','), AGENT_TURN_TUNING: 'tuned' };
+    // A stack on an engine of the worker's shared inference process (Piper, Moonshine) needs the
+    // worker configured with it: ask the API (alone) what the requested stacks miss, and start the
+    // worker with those settings.
+    stack = await startStack({ agent: false, env });
+    Object.assign(env, await workerSettingsFor(stack.apiUrl, stacks));
+    await stack.stop();
+    stack = await startStack({ agent: true, env });
+    o.log(`stack up: API ${stack.apiUrl}; stacks ${stacks.join(', ')}, ${turns} answers each; worker ${env.STT_PROVIDER ?? 'STT default'}, ${env.TTS_PROVIDER ?? 'TTS default'}`);
+    workerEnv = { STT_PROVIDER: env.STT_PROVIDER ?? 'local', TTS_PROVIDER: env.TTS_PROVIDER ?? 'local' };
+    const services = stack;
+    // Each stack on a freshly started worker with its idle job processes prewarmed: on a loaded
+    // machine a job process started mid-run can miss the framework's 10 s start-up limit, and the
+    // stack measured after it would have no recruiter at all.
+    const beforeStack = async (index: number) => {
+      if (index === 0) return;
+      await services.stopAgent();
+      await services.startAgent();
+      await new Promise((res) => setTimeout(res, WORKER_SETTLE_MS));
+    };
+    runs = await runStacks({ rtc, apiUrl: stack.apiUrl, corpus, stacks, turns, log: o.log, beforeStack });
+    // When a stack measured nothing, the agent's log says why; it goes into the JSON beside the table.
+    if (runs.some((r) => r.error || r.metrics.every((m) => m.turns.length === 0))) agentLog = stack.logs('agent').slice(-30_000);
   } finally {
     await stack?.stop().catch(() => undefined);
   }
   const rows = runs.map(toStackRow);
-  const report: StacksReport = { rows, command: o.command, startedAt, durationS: (performance.now() - started) / 1000, machine: o.machine, quick: o.opts.quick, turnsPerStack: turns };
+  const report: StacksReport = { rows, command: o.command, startedAt, durationS: (performance.now() - started) / 1000, machine: o.machine, quick: o.opts.quick, turnsPerStack: turns, workerEnv };
   const outDir = resolve(REPO_ROOT, o.opts.outDir);
   mkdirSync(outDir, { recursive: true });
   const base = o.opts.quick ? 'stacks-quick' : 'stacks';
   const markdown = renderStacksMarkdown(report);
   writeFileSync(join(outDir, `${base}.md`), markdown);
-  writeFileSync(join(outDir, `${base}.json`), `${JSON.stringify({ ...report, runs }, null, 2)}\n`);
+  writeFileSync(join(outDir, `${base}.json`), `${JSON.stringify({ ...report, runs, ...(agentLog ? { agentLog } : {}) }, null, 2)}\n`);
   console.log(`\n${markdown}`);
   o.log(`wrote ${join(o.opts.outDir, `${base}.md`)} and ${base}.json`);
   const empty = rows.filter((r) => r.answers === 0 || r.l1P50Ms === null || r.replies === 0);
