@@ -31,6 +31,7 @@ async function noContent(sending: Promise<ClientResponse<unknown, number, string
 
 export type ShareInput = InferRequestType<(typeof c.shares)['$post']>['json'];
 export type ReviewScoresInput = InferRequestType<(typeof c.reviews.interviews)[':id']['$put']>['json']['scores'];
+export type CalibrationInput = InferRequestType<(typeof c.cohorts)[':id']['calibration']['$post']>['json'];
 export type CommentInput = InferRequestType<(typeof c.reviews.interviews)[':id']['comments']['$post']>['json'];
 
 export const reviewApi = {
@@ -56,6 +57,7 @@ export const reviewApi = {
   createCohort: (name: string) => receive(c.cohorts.$post({ json: { name } })).then((r) => r.cohort),
   inviteToCohort: (cohortId: string, email?: string) => receive(c.cohorts[':id'].invitations.$post({ ...id(cohortId), json: email ? { email } : {} })),
   cohortStats: (cohortId: string) => receive(c.cohorts[':id'].stats.$get(id(cohortId))),
+  publishCalibration: (cohortId: string, input: CalibrationInput) => receive(c.cohorts[':id'].calibration.$post({ ...id(cohortId), json: input })).then((r) => r.item),
 };
 
 type Answer<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { RUBRIC_DIMENSIONS } from '@mockroom/core/rubric';
 import { api } from '../api.js';
-import { reviewApi, type Agreement, type CalibrationItem, type CalibrationPoint, type CohortStats, type MyReview, type ReviewComment, type ReviewInbox, type ReviewScoresInput, type ReviewWorkspace } from '../review-api.js';
+import { reviewApi, type Agreement, type CalibrationInput, type CalibrationItem, type CalibrationPoint, type CohortStats, type MyReview, type ReviewComment, type ReviewInbox, type ReviewScoresInput, type ReviewWorkspace } from '../review-api.js';
 import { navigate, type Route } from '../router.js';
 import { rememberReturn } from '../session.js';
 import { ErrorMessage, Link, Notice, PageHeading, Spinner, SubmitButton, useAuth } from '../ui.js';
@@ -239,13 +239,18 @@ function CohortsPanel(props: { cohorts: ReviewInbox['cohorts']; onChange: () => 
 function LeadTools(props: { cohortId: string }) {
   const [link, setLink] = useState<string | null>(null);
   const [stats, setStats] = useState<CohortStats | null>(null);
+  const [email, setEmail] = useState('');
   const [error, setError] = useState<unknown>(null);
   return (
     <div className="lead-tools">
       <p>
         Share code for candidates: <code>{props.cohortId}</code>
       </p>
-      <button type="button" onClick={() => reviewApi.inviteToCohort(props.cohortId).then((r) => setLink(r.inviteUrl), setError)}>
+      <label>
+        Reviewer’s email (optional)
+        <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+      </label>
+      <button type="button" onClick={() => reviewApi.inviteToCohort(props.cohortId, email.trim() || undefined).then((r) => setLink(r.inviteUrl), setError)}>
         Create an invitation link
       </button>
       {link ? (
@@ -273,8 +278,77 @@ function LeadTools(props: { cohortId: string }) {
           </ul>
         </div>
       ) : null}
+      <PublishCalibration cohortId={props.cohortId} />
       <ErrorMessage error={error} />
     </div>
+  );
+}
+
+/**
+ * A lead publishes a reference interview for their cohort: a transcript written as
+ * "Recruiter: …" / "Candidate: …" lines (each recruiter line starts a question) and gold scores.
+ */
+function PublishCalibration(props: { cohortId: string }) {
+  const [title, setTitle] = useState('');
+  const [transcript, setTranscript] = useState('');
+  const [gold, setGold] = useState<Record<string, number>>(() => Object.fromEntries(RUBRIC_DIMENSIONS.map((d) => [d.key, 3])));
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const publish = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    const questions: CalibrationInput['plan']['questions'] = [];
+    const turns: CalibrationInput['turns'] = [];
+    for (const [i, line] of transcript.split('\n').map((l) => l.trim()).filter(Boolean).entries()) {
+      const m = /^(recruiter|candidate)\s*:\s*(.+)$/i.exec(line);
+      if (!m) {
+        setError(new Error(`Line ${i + 1} should start with "Recruiter:" or "Candidate:".`));
+        return;
+      }
+      const speaker = m[1]!.toLowerCase() as 'recruiter' | 'candidate';
+      if (speaker === 'recruiter') questions.push({ id: `q${questions.length + 1}`, kind: 'behavioural', competency: 'general', text: m[2]!, strongAnswer: [], followUps: [], keywords: [] });
+      turns.push({ turnId: `t${i + 1}`, speaker, text: m[2]!, questionId: questions.at(-1)?.id ?? null });
+    }
+    if (questions.length === 0) {
+      setError(new Error('Start the transcript with a "Recruiter:" line.'));
+      return;
+    }
+    try {
+      const item = await reviewApi.publishCalibration(props.cohortId, { title: title.trim(), plan: { version: 1, questions, requiredSkills: [] }, turns, goldScores: gold as CalibrationInput['goldScores'] });
+      setDone(item.title);
+      setTitle('');
+      setTranscript('');
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <form onSubmit={publish} aria-label="Publish a calibration interview">
+      <h3>Publish a calibration interview</h3>
+      <label>
+        Title
+        <input value={title} required maxLength={200} onChange={(e) => setTitle(e.target.value)} />
+      </label>
+      <label>
+        Transcript (one turn a line, “Recruiter: …” or “Candidate: …”)
+        <textarea value={transcript} required rows={6} onChange={(e) => setTranscript(e.target.value)} />
+      </label>
+      {RUBRIC_DIMENSIONS.map((d) => (
+        <label key={d.key}>
+          Gold score: {d.label}
+          <select value={gold[d.key]} onChange={(e) => setGold((g) => ({ ...g, [d.key]: Number(e.target.value) }))}>
+            {[1, 2, 3, 4, 5].map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
+      <button type="submit">Publish</button>
+      {done ? <span role="status"> Published “{done}”.</span> : null}
+      <ErrorMessage error={error} />
+    </form>
   );
 }
 
