@@ -34,6 +34,8 @@ export const AnalysisSchema = z.object({
   gaps: z.array(z.string().max(60)).max(60),
   /** Per requirement, from the offline analysis; absent in analyses stored before it existed and from the LLM path. */
   requirements: z.array(RequirementEvidenceSchema).max(120).optional(),
+  /** What produced it: "offline" (the rules) or the LLM's model name; set by the API's analysis service. */
+  generator: z.string().max(100).optional(),
 });
 
 export interface Analysis {
