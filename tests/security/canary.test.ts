@@ -19,8 +19,8 @@
  * API is away, which also shows the search reads it), and gone once replayed — the spool is
  * searched at the end with everything else.
  *
- * Not covered yet: there is no analytics store. When one lands (issue 16), its events must be
- * searched here too.
+ * The first-party analytics store (issue 16's `events` table) is read whole from the database once
+ * the API has stopped, and searched too: the flows above record events, none may carry a canary.
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -28,6 +28,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeDocx } from '../../api/src/lib/documents/test-fixtures.js';
+import { createDb } from '../../db/src/client.js';
+import { events as eventsTable } from '../../db/src/schema/index.js';
 import { CandidateClient } from '../helpers/api.js';
 import { TypingCandidate } from '../helpers/bot-candidate.js';
 import { REPO_ROOT, StackError, startStack, type Stack } from '../helpers/stack.js';
@@ -284,6 +286,12 @@ describe('canaries pushed through every flow appear in no log, spool or web bund
 
     // The database is the product's storage, not a log: excluded, but it must be where it was put.
     expect(existsSync(join(pgliteDir, 'PG_VERSION'))).toBe(true);
+    // Except the analytics events, which must hold nothing personal: read them all and search them.
+    const eventsDb = createDb({ dataDir: pgliteDir });
+    const events = await eventsDb.owner.select().from(eventsTable);
+    await eventsDb.close();
+    expect(events.length).toBeGreaterThan(0);
+    expect(findCanaries('events table', JSON.stringify(events))).toEqual([]);
     // The web bundle built by the set-up.
     const bundle = filesUnder(webDist);
     expect(bundle.some((f) => f.endsWith('.js'))).toBe(true);
