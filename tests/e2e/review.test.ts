@@ -15,7 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CandidateClient } from '../helpers/api.js';
 import { startStack, type Stack } from '../helpers/stack.js';
 import { waitFor } from '../helpers/wait.js';
-import { buildWeb, launchChromium, openPage, requireTools } from './fixtures.js';
+import { buildWeb, launchChromium, openPage, requireTools, seriousAxeViolations } from './fixtures.js';
 
 const CANDIDATE_NAME = 'Ada Candidate';
 const ANSWERS = [
@@ -85,7 +85,7 @@ describe('review workspace (headless Chromium)', () => {
       const interviewId = await finishedInterview(candidate);
 
       // The candidate, signed in with the same session, shares the interview from the report.
-      const opened = await openPage(browser, pageLog);
+      const opened = await openPage(browser, pageLog, { bypassCSP: true });
       contexts.push(opened.context);
       candidatePage = opened.page;
       const eq = candidate.cookie.indexOf('=');
@@ -98,13 +98,17 @@ describe('review workspace (headless Chromium)', () => {
       const inviteUrl = (await candidatePage.getByTestId('invite-link').textContent({ timeout: 15_000 }))!;
       expect(inviteUrl).toContain('/#/review/invite/');
       await expect.poll(() => candidatePage.getByTestId('share-list').textContent(), { timeout: 15_000 }).toContain('pending');
+      // Accessibility (WCAG 2.0–2.2 A/AA, axe-core): nothing serious or critical on the pages this area adds.
+      expect(await seriousAxeViolations(candidatePage)).toEqual([]);
 
       // The reviewer signs up through the invitation and lands in the workspace, under a pseudonym.
-      const second = await openPage(browser, pageLog);
+      const second = await openPage(browser, pageLog, { bypassCSP: true });
       contexts.push(second.context);
       reviewerPage = second.page;
       await reviewerPage.goto(inviteUrl);
       const signUp = reviewerPage.getByRole('form', { name: 'Create a reviewer account' });
+      await signUp.waitFor({ timeout: 15_000 });
+      expect(await seriousAxeViolations(reviewerPage)).toEqual([]);
       await signUp.getByLabel('Name').fill('Rita Reviewer');
       await signUp.getByLabel('Email').fill(`rita-${Date.now()}@example.test`);
       await signUp.getByLabel('Password').fill('correct horse battery staple 42');
@@ -141,6 +145,7 @@ describe('review workspace (headless Chromium)', () => {
       const clarityCells = await reviewerPage.getByTestId('agreement-clarity').locator('td').allTextContents();
       expect(clarityCells.slice(1, 3)).toEqual(['4', String(aiClarity)]);
       expect(await agreement.textContent()).toContain('κ vs the AI');
+      expect(await seriousAxeViolations(reviewerPage)).toEqual([]);
       await reviewerPage.getByRole('button', { name: 'Share my comments with the candidate' }).click();
       await reviewerPage.getByText('Your comments are shared with the candidate.').waitFor({ timeout: 15_000 });
 
