@@ -20,6 +20,7 @@ export const OMITTED_COLUMNS: Readonly<Record<string, Readonly<Record<string, st
   users: { password_hash: 'a secret (and useless outside this server)' },
   sessions: { secret_hash: 'a secret' },
   one_time_tokens: { token_hash: 'a secret' },
+  review_shares: { invite_token_hash: 'a secret (the hash of a pending review invitation link)' },
   // The user's role may read only these columns of its jobs (0001_rls.sql); the rest is queue bookkeeping.
   jobs: { payload: 'queue bookkeeping', attempts: 'queue bookkeeping', max_attempts: 'queue bookkeeping', run_after: 'queue bookkeeping', locked_until: 'queue bookkeeping', last_error: 'queue bookkeeping', created_at: 'queue bookkeeping', updated_at: 'queue bookkeeping' },
 };

@@ -122,6 +122,10 @@ describe('sharing an interview for review', { timeout: SLOW_TEST_MS }, () => {
     expect(mail).toHaveLength(1);
     expect(mail[0]!.text).toContain('/#/review/invite/');
     expect(mail[0]!.text).not.toContain('Test Person');
+    // The candidate's export holds their shares, without the invitation's secret hash.
+    const exported = (await (await candidate.browser.get('/api/me/export')).json()) as { tables: Record<string, Record<string, unknown>[]> };
+    expect(exported.tables.review_shares!.some((r) => r.invite_email === 'trainee@example.test' || r.inviteEmail === 'trainee@example.test')).toBe(true);
+    expect(JSON.stringify(exported.tables.review_shares)).not.toMatch(/token_?hash/i);
   });
 });
 
