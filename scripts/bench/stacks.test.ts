@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBenchArgs, UsageError } from './args.js';
-import { renderStacksMarkdown, toStackRow, workerSettingsOf, type StackRun } from './stacks.js';
+import { renderStacksMarkdown, toStackRow, workerSettingsFor, workerSettingsOf, type StackRun } from './stacks.js';
 import type { SessionResult, TurnRow } from './voice.js';
 
 function answer(latencyMs: number | null, over: Partial<TurnRow> = {}): TurnRow {
@@ -59,5 +59,7 @@ describe('--stacks', () => {
 describe('workerSettingsOf', () => {
   it('takes the worker settings a stack lacks, never a key', () => {
     expect(workerSettingsOf([{ missingEnv: ['TTS_PROVIDER=piper'] }, { missingEnv: ['OPENAI_API_KEY'] }, { missingEnv: [] }])).toEqual({ TTS_PROVIDER: 'piper' });
+    expect(workerSettingsFor(['offline', 'offline-neural', 'offline-classic'])).toEqual({ TTS_PROVIDER: 'piper' });
+    expect(workerSettingsFor(['offline', 'no-such-stack'])).toEqual({});
   });
 });

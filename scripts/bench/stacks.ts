@@ -12,6 +12,9 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { REPO_ROOT, startStack, type Stack } from '../lib/stack.js';
 import type { BenchOptions } from './args.js';
+// Core's stack data by path, as this harness reaches the tests' API client (no workspace dependency).
+import { workerSettingsMissing } from '../../core/src/stack-worker.js';
+import { isStackId, STACKS } from '../../core/src/stacks.js';
 import { ApiClient } from './bot.js';
 import type { MachineInfo } from './report.js';
 import { percentile, round } from './stats.js';
@@ -142,15 +145,9 @@ export function renderStacksMarkdown(r: StacksReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-/**
- * Worker settings (`TTS_PROVIDER=piper`-style entries of the stacks' missingEnv) that would make
- * the requested stacks runnable; keys are never among them (a stack missing a key stays refused).
- */
-export async function workerSettingsFor(apiUrl: string, stacks: string[]): Promise<Record<string, string>> {
-  const c = new ApiClient(apiUrl);
-  await c.signUp();
-  const listed = await c.ok<{ stacks: { id: string; missingEnv: string[] }[] }>('GET', '/api/stacks');
-  return workerSettingsOf(listed.stacks.filter((s) => stacks.includes(s.id)));
+/** Worker settings (`TTS_PROVIDER=piper`) the requested stacks need; unknown ids need none (the API refuses them). */
+export function workerSettingsFor(stacks: string[]): Record<string, string> {
+  return workerSettingsOf(stacks.map((id) => ({ missingEnv: isStackId(id) ? workerSettingsMissing(STACKS[id], {}) : [] })));
 }
 
 export function workerSettingsOf(stacks: { missingEnv: string[] }[]): Record<string, string> {
@@ -240,13 +237,9 @@ export async function benchStacks(o: {
   let agentLog: string | undefined;
   let workerEnv: Record<string, string> = {};
   try {
-    const env: Record<string, string> = { INTERVIEW_STACKS: stacks.join(','), AGENT_TURN_TUNING: 'tuned' };
     // A stack on an engine of the worker's shared inference process (Piper, Moonshine) needs the
-    // worker configured with it: ask the API (alone) what the requested stacks miss, and start the
-    // worker with those settings.
-    stack = await startStack({ agent: false, env });
-    Object.assign(env, await workerSettingsFor(stack.apiUrl, stacks));
-    await stack.stop();
+    // worker configured with it (core/src/stack-worker.ts, the rule the API applies).
+    const env: Record<string, string> = { INTERVIEW_STACKS: stacks.join(','), AGENT_TURN_TUNING: 'tuned', ...workerSettingsFor(stacks) };
     stack = await startStack({ agent: true, env });
     o.log(`stack up: API ${stack.apiUrl}; stacks ${stacks.join(', ')}, ${turns} answers each; worker ${env.STT_PROVIDER ?? 'STT default'}, ${env.TTS_PROVIDER ?? 'TTS default'}`);
     workerEnv = { STT_PROVIDER: env.STT_PROVIDER ?? 'local', TTS_PROVIDER: env.TTS_PROVIDER ?? 'local' };

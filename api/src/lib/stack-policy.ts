@@ -14,7 +14,6 @@ import {
   allowedStacks,
   defaultPriceTable,
   getStack,
-  LOCAL_PROVIDER,
   PRICE_UNITS,
   PROVIDER_IDS,
   PROVIDERS,
@@ -27,11 +26,11 @@ import {
   stackAvailability,
   type AllowedStacks,
   type PriceTable,
-  type ProviderId,
   type StackAvailability,
   type StackId,
   type StackInfo,
 } from '@mockroom/core/stacks';
+import { workerSettingsMissing } from '@mockroom/core/stack-worker';
 import { ApiError } from './errors.js';
 
 /** Environment names stackAvailability reads: the allow-list and the provider keys (values never leave this module). */
@@ -53,28 +52,6 @@ export interface StackEnv {
 export const OFFLINE_STACK_IDS: readonly StackId[] = STACK_IDS.filter((id) =>
   Object.values(stackProviders(STACKS[id])).every((p) => PROVIDERS[p].hosting === 'in-process'),
 );
-
-/**
- * In-process providers served by the worker's shared inference process, which the worker starts
- * only for the engines its own STT_PROVIDER / TTS_PROVIDER name (agent/src/main.ts): a stack
- * using one can run only on a worker configured with it. The other in-process engines
- * (PocketSphinx, Flite, eSpeak) load in the job process on first use.
- */
-const WORKER_HOSTED = new Set<ProviderId>(['moonshine', 'piper']);
-
-/** `STT_PROVIDER=moonshine`-style settings the worker lacks for a stack's worker-hosted engines. */
-function workerSettingsMissing(stack: StackInfo, env: StackEnv): string[] {
-  const p = stackProviders(stack);
-  const configured = { stt: env.STT_PROVIDER ?? 'local', tts: env.TTS_PROVIDER ?? 'local' };
-  const missing: string[] = [];
-  for (const stage of ['stt', 'tts'] as const) {
-    const provider = p[stage];
-    if (!provider || !WORKER_HOSTED.has(provider)) continue;
-    const name = configured[stage] === 'local' ? LOCAL_PROVIDER[stage] : configured[stage];
-    if (name !== provider) missing.push(`${stage.toUpperCase()}_PROVIDER=${provider}`);
-  }
-  return missing;
-}
 
 export interface StackPolicy {
   /** Allowed and runnable, in STACKS order. */
@@ -103,6 +80,7 @@ export function stackPolicy(env: StackEnv): StackPolicy {
   const availability = new Map<StackId, StackAvailability>();
   for (const id of STACK_IDS) {
     const a = stackAvailability(id, raw);
+    // Moonshine and Piper run only on a worker configured with them (core/src/stack-worker.ts).
     const worker = workerSettingsMissing(STACKS[id], env);
     availability.set(id, { ...a, available: a.available && worker.length === 0, missingEnv: [...a.missingEnv, ...worker] });
   }
