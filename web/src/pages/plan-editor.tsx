@@ -234,20 +234,15 @@ export function PlanEditor(props: { applicationId: string; interviewType?: Inter
                 onChange={(e) => setText(i, e.target.value)}
               />
               <div className="actions">
-                <button type="button" className="button small" onClick={() => move(i, -1)} disabled={i === 0} aria-label={`Move question ${i + 1} up`}>
-                  Up
+                {/* The visible word starts the accessible name (WCAG 2.5.3); the question number is for screen readers. */}
+                <button type="button" className="button small" onClick={() => move(i, -1)} disabled={i === 0}>
+                  Move up<span className="visually-hidden"> question {i + 1}</span>
                 </button>
-                <button
-                  type="button"
-                  className="button small"
-                  onClick={() => move(i, 1)}
-                  disabled={i === questions.length - 1}
-                  aria-label={`Move question ${i + 1} down`}
-                >
-                  Down
+                <button type="button" className="button small" onClick={() => move(i, 1)} disabled={i === questions.length - 1}>
+                  Move down<span className="visually-hidden"> question {i + 1}</span>
                 </button>
-                <button type="button" className="button small" onClick={() => remove(i)} disabled={questions.length <= 1} aria-label={`Remove question ${i + 1}`}>
-                  Remove
+                <button type="button" className="button small" onClick={() => remove(i)} disabled={questions.length <= 1}>
+                  Remove<span className="visually-hidden"> question {i + 1}</span>
                 </button>
               </div>
             </li>
