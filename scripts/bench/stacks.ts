@@ -204,7 +204,7 @@ export async function runStacks(o: RunStacksOptions): Promise<StackRun[]> {
   return runs;
 }
 
-/** After a worker restart, time for its idle job processes to load before the next stack's first call. */
+/** Between stacks: the previous interview's job ends and the worker is idle again. */
 const WORKER_SETTLE_MS = 8_000;
 
 /**
@@ -239,19 +239,21 @@ export async function benchStacks(o: {
   try {
     // A stack on an engine of the worker's shared inference process (Piper, Moonshine) needs the
     // worker configured with it (core/src/stack-worker.ts, the rule the API applies).
-    const env: Record<string, string> = { INTERVIEW_STACKS: stacks.join(','), AGENT_TURN_TUNING: 'tuned', ...workerSettingsFor(stacks) };
+    // One prewarmed job process per stack (and a spare), started with the worker: on a loaded
+    // machine a job process started mid-run can miss the framework's 10 s start-up limit, and the
+    // stack measured after it would have no recruiter at all.
+    const env: Record<string, string> = {
+      INTERVIEW_STACKS: stacks.join(','),
+      AGENT_TURN_TUNING: 'tuned',
+      AGENT_IDLE_PROCESSES: String(Math.min(8, stacks.length + 1)),
+      ...workerSettingsFor(stacks),
+    };
     stack = await startStack({ agent: true, env });
     o.log(`stack up: API ${stack.apiUrl}; stacks ${stacks.join(', ')}, ${turns} answers each; worker ${env.STT_PROVIDER ?? 'STT default'}, ${env.TTS_PROVIDER ?? 'TTS default'}`);
     workerEnv = { STT_PROVIDER: env.STT_PROVIDER ?? 'local', TTS_PROVIDER: env.TTS_PROVIDER ?? 'local' };
-    const services = stack;
-    // Each stack on a freshly started worker with its idle job processes prewarmed: on a loaded
-    // machine a job process started mid-run can miss the framework's 10 s start-up limit, and the
-    // stack measured after it would have no recruiter at all.
+    // The previous stack's job closes and the worker settles before the next stack's first call.
     const beforeStack = async (index: number) => {
-      if (index === 0) return;
-      await services.stopAgent();
-      await services.startAgent();
-      await new Promise((res) => setTimeout(res, WORKER_SETTLE_MS));
+      if (index > 0) await new Promise((res) => setTimeout(res, WORKER_SETTLE_MS));
     };
     runs = await runStacks({ rtc, apiUrl: stack.apiUrl, corpus, stacks, turns, log: o.log, beforeStack });
     // When a stack measured nothing, the agent's log says why; it goes into the JSON beside the table.
