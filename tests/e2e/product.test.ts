@@ -19,7 +19,8 @@ import { ARTIFACTS_DIR, buildWeb, horizontalOverflow, launchChromium, openPage, 
 const PASSWORD = 'correct horse battery staple 42';
 const JOB_DESCRIPTION = ['Acme Robotics is hiring a backend engineer.', 'Requirements:', '- TypeScript and Node.js', '- PostgreSQL'].join('\n');
 const CV_TEXT = ['Ada Candidate, Backend Engineer', 'Five years building payment services in TypeScript and Node.js with PostgreSQL.'].join('\n');
-const LIVE_MS = 60_000;
+/** Generous: the recruiter's job process starts on a loaded two-core CI machine. */
+const LIVE_MS = 90_000;
 const REPLY_MS = 60_000;
 const REPORT_MS = 90_000;
 const SHOTS_DIR = join(ARTIFACTS_DIR, 'product');
@@ -61,7 +62,10 @@ describe('the web client as a product (offline stack, headless Chromium)', () =>
       await fn();
     } catch (err) {
       await page.screenshot({ path: join(ARTIFACTS_DIR, `e2e-product-${name}-failure.png`), fullPage: true }).catch(() => undefined);
-      throw new Error(`${name}: ${err instanceof Error ? err.message : String(err)}\n--- page console ---\n${pageLog.slice(-30).join('\n')}`, { cause: err });
+      throw new Error(
+        `${name}: ${err instanceof Error ? err.message : String(err)}\n--- page console ---\n${pageLog.slice(-30).join('\n')}\n--- agent log ---\n${stack.logs('agent').slice(-3000)}`,
+        { cause: err },
+      );
     }
   }
 
@@ -74,7 +78,8 @@ describe('the web client as a product (offline stack, headless Chromium)', () =>
    * axe-core and the overflow check at each viewport size; a screenshot at the phone and tablet sizes.
    * Every problem found is listed in the failure, not only the first.
    */
-  async function audit(name: string): Promise<void> {
+  async function audit(name: string, on: Page = page): Promise<void> {
+    const page = on;
     const problems: string[] = [];
     for (const vp of VIEWPORTS) {
       await page.setViewportSize({ width: vp.width, height: vp.height });
@@ -205,7 +210,7 @@ describe('the web client as a product (offline stack, headless Chromium)', () =>
     });
   });
 
-  it('audits the pre-call page, a short call and its report', async () => {
+  it('audits the pre-call page, a short call, its report and the review pages', async () => {
     await step('call', async () => {
       await go(`#/applications/${encodeURIComponent(applicationId)}/start`);
       expect(await heading()).toBeTruthy();
@@ -248,6 +253,32 @@ describe('the web client as a product (offline stack, headless Chromium)', () =>
       expect(await page.getByRole('button', { name: 'Download PDF' }).count()).toBe(1);
       await audit('report');
 
+      // The review pages: the candidate invites a reviewer from the report; the reviewer's invitation,
+      // workspace and inbox are audited in a browser of their own.
+      page.once('dialog', (d) => void d.accept());
+      await page.getByTestId('review-share').getByRole('button', { name: 'Create invitation link' }).click();
+      const inviteUrl = (await page.getByTestId('invite-link').textContent({ timeout: 15_000 }))!;
+      const reviewer = await openPage(browser, pageLog, { bypassCSP: true });
+      try {
+        await reviewer.page.goto(inviteUrl);
+        const form = reviewer.page.getByRole('form', { name: 'Create a reviewer account' });
+        await form.waitFor({ timeout: 15_000 });
+        await audit('review-invite', reviewer.page);
+        await form.getByLabel('Name').fill('Rita Reviewer');
+        await form.getByLabel('Email').fill(`rita-${Date.now()}@example.test`);
+        await form.getByLabel('Password').fill(PASSWORD);
+        await form.getByLabel('I am 16 or').check();
+        await form.getByRole('button', { name: 'Sign up and review' }).click();
+        await reviewer.page.waitForURL(/#\/review\/interviews\//, { timeout: 15_000 });
+        await reviewer.page.getByTestId('review-turn').first().waitFor({ timeout: 15_000 });
+        await audit('review-interview', reviewer.page);
+        await reviewer.page.goto(`${stack.apiUrl}/#/review`);
+        await reviewer.page.getByTestId('review-assignments').waitFor({ timeout: 15_000 });
+        await audit('review-inbox', reviewer.page);
+      } finally {
+        await reviewer.context.close();
+      }
+
       // The ended call page: its notice and the way to the report.
       await go(`#/interviews/${encodeURIComponent(interviewId)}/call`);
       await expect.poll(() => page.getByTestId('call-phase').getAttribute('data-phase'), { timeout: LIVE_MS, interval: 500 }).toMatch(/^(ended|failed)$/);
@@ -255,7 +286,7 @@ describe('the web client as a product (offline stack, headless Chromium)', () =>
     });
   });
 
-  it('audits the dashboard with history, the settings, the voice stacks and a missing page', async () => {
+  it('audits the dashboard with history, the settings, the privacy, operator and voice stack pages and a missing page', async () => {
     await step('other-pages', async () => {
       await go('#/');
       await page.getByRole('heading', { name: 'Past interviews' }).waitFor({ timeout: 15_000 });
@@ -263,6 +294,12 @@ describe('the web client as a product (offline stack, headless Chromium)', () =>
       await go('#/settings');
       expect(await heading()).toBeTruthy();
       await audit('settings');
+      await go('#/privacy');
+      expect(await heading()).toBeTruthy();
+      await audit('privacy');
+      await go('#/operator');
+      expect(await heading()).toBeTruthy();
+      await audit('operator');
       await go('#/stacks');
       expect(await heading()).toBeTruthy();
       await audit('stacks');
@@ -298,7 +335,7 @@ describe('the web client as a product (offline stack, headless Chromium)', () =>
   });
 
   it('audited every page of the app', () => {
-    for (const page of ['landing', 'signup', 'signin', 'forgot-password', 'reset-password', 'verify-email', 'dashboard', 'application-edit', 'precall', 'call-live', 'call-ended', 'report', 'settings', 'stacks', 'not-found']) {
+    for (const page of ['landing', 'signup', 'signin', 'forgot-password', 'reset-password', 'verify-email', 'dashboard', 'application-edit', 'precall', 'call-live', 'call-ended', 'report', 'review-invite', 'review-interview', 'review-inbox', 'settings', 'privacy', 'operator', 'stacks', 'not-found']) {
       expect(audited, page).toContain(page);
     }
   });
