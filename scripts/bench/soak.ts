@@ -159,7 +159,7 @@ export function renderSoakMarkdown(s: SoakSummary, ctx: { command: string; start
     `- interviews: ${s.interviews} (${s.interviewsWithoutGreeting} without a greeting)`,
     `- answers: ${s.answers}, answered by the recruiter: ${s.answered} (**${rate}**; goal ≥ 99.5 %), cut off: ${s.cutOff}`,
     `- reply latency (end of answer → recruiter audio): p50 ${s.latencyP50Ms ?? 'n/a'} ms, p95 ${s.latencyP95Ms ?? 'n/a'} ms`,
-    `- job processes (one per interview), median peak RSS: first half ${s.jobPeakEarlyMb ?? 'n/a'} MB, second half ${s.jobPeakLateMb ?? 'n/a'} MB`,
+    `- job processes (one per interview; idle pre-started ones included), median peak RSS: first half ${s.jobPeakEarlyMb ?? 'n/a'} MB, second half ${s.jobPeakLateMb ?? 'n/a'} MB`,
     '',
     '| process | pid | RSS after warm-up | RSS at the end | peak | growth per hour (goal ≤ 10 %) |',
     '| --- | --- | --- | --- | --- | --- |',
