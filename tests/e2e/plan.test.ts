@@ -33,9 +33,10 @@ const JOB_DESCRIPTION = [
   '- Designing and operating payment APIs',
 ].join('\n');
 
-const AGENT_ARRIVAL_MS = 45_000;
-const QUESTION_MS = 60_000;
-const REPORT_MS = 60_000;
+const AGENT_ARRIVAL_MS = 60_000;
+/** A question is stored when its audio has played; TTS on a loaded 2-core machine is slow. */
+const QUESTION_MS = 150_000;
+const REPORT_MS = 90_000;
 
 interface StoredTurn {
   speaker: 'candidate' | 'recruiter';
@@ -91,7 +92,8 @@ describe('interview plan edited before the call (offline stack, headless Chromiu
       await page.screenshot({ path: join(ARTIFACTS_DIR, 'e2e-plan-failure.png'), fullPage: true }).catch(() => undefined);
       throw new Error(`${err instanceof Error ? err.message : String(err)}\n${diagnostics()}`, { cause: err });
     }
-  });
+    // A whole call with three spoken questions and a report: the project's 180 s default is too tight on a loaded machine.
+  }, 480_000);
 
   async function run(): Promise<void> {
     await page.goto(`${stack.apiUrl}/#/signup`);
