@@ -25,6 +25,9 @@ export const OMITTED_COLUMNS: Readonly<Record<string, Readonly<Record<string, st
   jobs: { payload: 'queue bookkeeping', attempts: 'queue bookkeeping', max_attempts: 'queue bookkeeping', run_after: 'queue bookkeeping', locked_until: 'queue bookkeeping', last_error: 'queue bookkeeping', created_at: 'queue bookkeeping', updated_at: 'queue bookkeeping' },
 };
 
+/** Hashes of passwords, session secrets and link tokens, in any table: never exported. */
+const SECRET_COLUMN_RE = /(^|_)(password|secret|token)_hash$/;
+
 export interface ExportTable {
   /** SQL name, e.g. transcript_turns. */
   name: string;
@@ -53,7 +56,9 @@ export function exportTables(): ExportTable[] {
 
 async function readTable(tx: Tx, userId: string, t: ExportTable): Promise<Record<string, unknown>[]> {
   const omitted = OMITTED_COLUMNS[t.name] ?? {};
-  const columns = Object.fromEntries(Object.entries(getTableColumns(t.table) as Record<string, PgColumn>).filter(([, c]) => !(sqlName(c) in omitted)));
+  const columns = Object.fromEntries(
+    Object.entries(getTableColumns(t.table) as Record<string, PgColumn>).filter(([, c]) => !(sqlName(c) in omitted) && !SECRET_COLUMN_RE.test(sqlName(c))),
+  );
   // RLS already scopes the read to the caller; the owner filter keeps out rows another table's
   // policy lets them see (a shared interview, say) that are not theirs.
   return (await tx.select(columns).from(t.table).where(and(eq(t.owner, userId)))) as Record<string, unknown>[];

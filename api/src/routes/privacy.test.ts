@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { is } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TurnInput } from '@mockroom/core';
 import { rowsOf } from '@mockroom/db/client';
 import * as schema from '@mockroom/db/schema';
@@ -19,12 +19,17 @@ import { createApiCaches } from '../lib/context.js';
 import { exportTables } from '../lib/export.js';
 import { toPrivacyInfo } from '../lib/privacy-info.js';
 import { testEnv } from '../env.js';
-import { AGENT_HEADERS, Browser, createHarness, GOOD_PASSWORD, harnessPerFile, signUp, uniqueEmail, type Harness } from '../test/harness.js';
+import { AGENT_HEADERS, Browser, createHarness, GOOD_PASSWORD, signUp, uniqueEmail, type Harness } from '../test/harness.js';
 
 let h: Harness;
-harnessPerFile((x) => {
-  h = x;
-});
+const OPERATOR = 'ops@example.test';
+// One app for the file, with an operator address configured (the usage page's guard).
+beforeAll(async () => {
+  h = await createHarness({}, { OPERATOR_EMAILS: 'Ops@Example.test' });
+}, 120_000);
+afterAll(async () => {
+  await h?.close();
+}, 60_000);
 
 const DAY_MS = 24 * 3600_000;
 
@@ -343,23 +348,23 @@ describe('product analytics', () => {
     await expect(h.t.db.asUser(a.user.id, (tx) => tx.execute(sql`select * from events`))).rejects.toThrow();
 
     expect((await a.browser.get('/api/operator/events')).status).toBe(403);
-    const op = await createHarness({}, { OPERATOR_EMAILS: 'Ops@Example.test' });
+    const opBrowser = new Browser(h, '10.9.9.9');
+    expect((await opBrowser.post('/api/auth/signup', { email: OPERATOR, displayName: 'Ops', password: GOOD_PASSWORD, ageConfirmed: true })).status).toBe(201);
+    const counts = (await (await opBrowser.get('/api/operator/events?days=7')).json()) as { days: number; counts: { day: string; name: string; count: number }[] };
+    expect(counts.days).toBe(7);
+    const today = new Date().toISOString().slice(0, 10);
+    const created = rowsOf<{ n: number }>(await h.t.db.owner.execute(sql`select coalesce(sum(count), 0)::int as n from events where name = 'application_created'`))[0]!.n;
+    expect(created).toBeGreaterThan(0);
+    expect(counts.counts).toContainEqual({ day: today, name: 'application_created', count: created });
+    // Retention: the daily durable job deletes events older than the period.
+    expect(await count('jobs', sql`kind = 'events-retention'`)).toBeGreaterThanOrEqual(1);
+    h.clock.offsetMs = (h.env.EVENTS_RETENTION_DAYS + 2) * DAY_MS;
     try {
-      const opBrowser = new Browser(op, '10.9.9.9');
-      expect((await opBrowser.post('/api/auth/signup', { email: 'ops@example.test', displayName: 'Ops', password: GOOD_PASSWORD, ageConfirmed: true })).status).toBe(201);
-      expect((await opBrowser.post('/api/applications', { company: 'X', role: 'Y', seniority: 'mid', interviewType: 'mixed', jobDescription: 'Z z z.' })).status).toBe(201);
-      const counts = (await (await opBrowser.get('/api/operator/events?days=7')).json()) as { days: number; counts: { day: string; name: string; count: number }[] };
-      expect(counts.days).toBe(7);
-      const today = new Date().toISOString().slice(0, 10);
-      expect(counts.counts).toContainEqual({ day: today, name: 'application_created', count: 1 });
-      // Retention: a sweep after the period removes them (the sweep is a daily durable job).
-      expect(await rowsOf<{ n: number }>(await op.t.db.owner.execute(sql`select count(*)::int as n from jobs where kind = 'events-retention'`))[0]!.n).toBe(1);
-      op.clock.offsetMs = (op.env.EVENTS_RETENTION_DAYS + 2) * DAY_MS;
-      await op.app.jobs.drain();
-      expect(rowsOf<{ n: number }>(await op.t.db.owner.execute(sql`select count(*)::int as n from events`))[0]!.n).toBe(0);
+      await h.app.jobs.drain();
     } finally {
-      await op.close();
+      h.clock.offsetMs = 0;
     }
+    expect(await count('events', sql`occurred_at < now()`)).toBe(0);
   });
 });
 
