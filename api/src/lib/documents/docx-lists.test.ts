@@ -64,7 +64,7 @@ describe('DOCX lists', () => {
     );
   });
 
-  it('puts each table row on one line, its cells apart', async () => {
+  it('puts each table row of a document with lists on one line, its cells apart', async () => {
     const cell = (t: string) => `<w:tc><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:tc>`;
     const body = `${para('Experience')}<w:tbl><w:tr>${cell('2021–2024')}${cell('Acme')}</w:tr><w:tr>${cell('2018–2021')}${cell('Globex')}</w:tr></w:tbl>${para('References on request')}`;
     const r = await extractDocument(docxWithLists(body), 'cv.docx');

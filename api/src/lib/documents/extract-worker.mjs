@@ -400,13 +400,17 @@ async function extractDocx(bytes, entries, limits) {
   const mammoth = (await import('mammoth')).default;
   try {
     // mammoth >= 1.11 keeps externalFileAccess off by default (CVE-2025-11849); it is never enabled here.
-    // HTML rather than raw text, so bulleted and numbered lists stay lists ("- item", "1. item");
-    // images become empty tags instead of base64 copies of themselves.
-    const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-      { convertImage: mammoth.images.imgElement(async () => ({ src: '' })), ignoreEmptyParagraphs: true },
-    );
-    return { text: htmlToText(result.value) };
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    // A document with a numbering part may hold bulleted or numbered lists: read it as HTML, so the
+    // lists stay lists ("- item", "1. item"), images as empty tags rather than base64 copies. Without
+    // one there are no lists, and raw text is cheaper (HTML costs about a third more on the hostile
+    // corpus, measured in-process over 120 of its DOCX files).
+    if (entries.some((e) => e.name === 'word/numbering.xml')) {
+      const result = await mammoth.convertToHtml({ buffer }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })), ignoreEmptyParagraphs: true });
+      return { text: htmlToText(result.value) };
+    }
+    const result = await mammoth.extractRawText({ buffer });
+    return { text: result.value };
   } catch {
     return { error: 'corrupt' };
   }
