@@ -198,14 +198,6 @@ function CvCard(props: { onChange: () => void }) {
         Deleting your CV removes its text and summary at once. Interviews you already had keep the copy of the CV they were built from (shown on their report) until you
         delete those interviews.
       </p>
-      <p className="muted small" data-testid="cv-dossier-note">
-        Deleting your CV removes its text and summary at once. Interviews you already had keep the copy of the CV they were built from (shown on their report) until you
-        delete those interviews.
-      </p>
-      <p className="muted small" data-testid="cv-dossier-note">
-        Deleting your CV removes its text and summary at once. Interviews you already had keep the copy of the CV they were built from (shown on their report) until you
-        delete those interviews.
-      </p>
       <div className="segmented" role="radiogroup" aria-label="How to add your CV">
         <label>
           <input type="radio" name="cv-mode" value="upload" checked={mode === 'upload'} onChange={() => setMode('upload')} /> Upload a file
