@@ -123,6 +123,39 @@ describe('scoreInterview completeness and feedback', () => {
     expect(Report.parse(old).status).toBe('scored');
   });
 
+  it('does not count a question as asked because another question starts with the same words', () => {
+    const a = { ...own!.question, id: 'q2', text: 'Tell me about the most demanding thing you have built with Go, and your part in it.' };
+    const b = { ...own!.question, id: 'q6', text: 'Tell me about the most demanding thing you have built with PostgreSQL and how it held up.' };
+    const twin: InterviewPlan = { version: 1, questions: [a, b], requiredSkills: [] };
+    const turns = makeTurns([
+      { speaker: 'recruiter', text: a.text, start: 0, end: 6, questionId: 'q2' },
+      { speaker: 'candidate', text: own!.strong, start: 7, end: 60 },
+    ]);
+    const r = scoreInterview({ plan: twin, turns, questionStatuses: [], role: 'x', requiredSkills: [] });
+    expect(r.questions.map((q) => [q.questionId, q.status])).toEqual([
+      ['q2', 'answered'],
+      ['q6', 'not_asked'],
+    ]);
+    // Untagged turns: the whole question text decides, and a shared opening alone decides nothing.
+    const bare = turns.map((t) => ({ ...t, questionId: null }));
+    const r2 = scoreInterview({ plan: twin, turns: bare, questionStatuses: [], role: 'x', requiredSkills: [] });
+    expect(r2.questions.map((q) => [q.questionId, q.status])).toEqual([
+      ['q2', 'answered'],
+      ['q6', 'not_asked'],
+    ]);
+  });
+
+  it('names each skipped question in its own improvement line', () => {
+    const turns = makeTurns([
+      { speaker: 'recruiter', text: own!.question.text, start: 0, end: 6, questionId: own!.question.id },
+      { speaker: 'recruiter', text: conflict!.question.text, start: 7, end: 12, questionId: conflict!.question.id },
+    ]);
+    const r = scoreInterview({ plan, turns, questionStatuses: [], role: 'x', requiredSkills: [] });
+    const skipped = r.improvements.filter((n) => /skipped/.test(n.text)).map((n) => n.text);
+    expect(skipped).toHaveLength(2);
+    expect(new Set(skipped).size).toBe(2);
+  });
+
   it('names the question each improvement is about', () => {
     const turns = makeTurns([
       { speaker: 'recruiter', text: own!.question.text, start: 0, end: 6, questionId: own!.question.id },

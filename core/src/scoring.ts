@@ -194,15 +194,13 @@ function normText(s: string): string {
 export function attributeTurns(plan: InterviewPlan, turns: TurnRecord[]): Map<string, TurnRecord[]> {
   const byQuestion = new Map<string, TurnRecord[]>();
   const ids = new Set(plan.questions.map((q) => q.id));
-  const starts = plan.questions.map((q) => ({ id: q.id, head: normText(q.text).slice(0, 40) }));
   let current: string | null = null;
   for (const t of orderTurns(turns)) {
     if (t.speaker === 'recruiter') {
       if (t.questionId && ids.has(t.questionId)) current = t.questionId;
       else {
-        const nt = normText(t.text);
-        const match = starts.find((s) => s.head && nt.includes(s.head));
-        if (match) current = match.id;
+        const match = questionByText(plan, t.text);
+        if (match) current = match;
       }
       continue;
     }
@@ -217,14 +215,34 @@ export function attributeTurns(plan: InterviewPlan, turns: TurnRecord[]): Map<st
 
 function askedQuestions(plan: InterviewPlan, turns: TurnRecord[]): Set<string> {
   const asked = new Set<string>();
-  const starts = plan.questions.map((q) => ({ id: q.id, head: normText(q.text).slice(0, 40) }));
   for (const t of turns) {
     if (t.speaker !== 'recruiter') continue;
+    // A turn the agent tagged says which question it asked; its text may quote another question's
+    // opening words (two planned questions can start alike), so text decides only untagged turns.
     if (t.questionId) asked.add(t.questionId);
-    const nt = normText(t.text);
-    for (const s of starts) if (s.head && nt.includes(s.head)) asked.add(s.id);
+    else {
+      const match = questionByText(plan, t.text);
+      if (match) asked.add(match);
+    }
   }
   return asked;
+}
+
+/**
+ * The planned question an untagged recruiter turn asks: the one whose whole text it contains, else
+ * the one whose first 40 characters it contains when no other question starts the same way.
+ */
+function questionByText(plan: InterviewPlan, text: string): string | null {
+  const nt = normText(text);
+  const whole = plan.questions.find((q) => {
+    const qt = normText(q.text);
+    return qt.length > 0 && nt.includes(qt);
+  });
+  if (whole) return whole.id;
+  const heads = plan.questions.map((q) => ({ id: q.id, head: normText(q.text).slice(0, 40) }));
+  const hits = heads.filter((h) => h.head && nt.includes(h.head));
+  const unique = hits.filter((h) => heads.filter((o) => o.head === h.head).length === 1);
+  return unique.length === 1 ? unique[0]!.id : null;
 }
 
 function trimQuote(s: string, max = 280): string {
@@ -375,7 +393,10 @@ export function scoreInterview(input: {
   }
   for (const q of questions) {
     if (improvements.length >= 5) break;
-    if (q.status === 'skipped') improvements.push({ questionId: q.questionId, text: 'This question was skipped; prepare a short example for it next time.' });
+    const planned = plan.questions.find((p) => p.id === q.questionId);
+    // Named, so two skipped questions never read as one repeated line.
+    const label = planned ? questionLabel(planned) : 'On one question';
+    if (q.status === 'skipped') improvements.push({ questionId: q.questionId, text: `${label}: it was skipped; prepare a short example for it next time.`.slice(0, 600) });
   }
 
   const status = reportStatus(questions);
