@@ -37,10 +37,10 @@ import { createMeRoutes } from './routes/me.js';
 import { createReviewCohortRoutes } from './routes/review-cohorts.js';
 import { createReviewShareRoutes } from './routes/review-shares.js';
 import { createReviewRoutes } from './routes/reviews.js';
+import { createStackRoutes } from './routes/stacks.js';
 import { createDossierRoutes, createOperatorRoutes, createPrivacyRoutes } from './routes/privacy.js';
 import { PURGE_ACCOUNT_JOB, pendingDeletionGate, purgeAccountJob } from './lib/account-deletion.js';
 import { EVENTS_RETENTION_JOB, sweepOldEvents } from './lib/events.js';
-import { createStackRoutes } from './routes/stacks.js';
 
 export interface AppDeps {
   db: MockroomDb;
@@ -66,14 +66,14 @@ function buildRoutes(env: Env, base = createRouter()) {
     .route('/api/cv', createCvRoutes())
     .route('/api/applications', createApplicationRoutes())
     .route('/api/interviews', createInterviewRoutes())
-    .route('/api/interviews', createInterviewPlanRoutes())
     .route('/api/shares', createReviewShareRoutes())
     .route('/api/reviews', createReviewRoutes())
     .route('/api/cohorts', createReviewCohortRoutes())
+    .route('/api/stacks', createStackRoutes())
     .route('/api/interviews', createDossierRoutes())
     .route('/api/privacy', createPrivacyRoutes())
     .route('/api/operator', createOperatorRoutes())
-    .route('/api/stacks', createStackRoutes())
+    .route('/api/interviews', createInterviewPlanRoutes())
     .route('/api/agent', createAgentRoutes(env.AGENT_API_TOKEN))
     .route('/api/livekit', createLivekitWebhookRoutes())
     .get('/api/health', (c) => c.json({ ok: true as const }));

@@ -51,10 +51,10 @@ export function createInterviewRoutes() {
               applicationId: z.uuid(),
               timeBoxMinutes: z.number().int().min(5).max(60).default(15),
               questionCount: z.number().int().min(1).max(15).optional(),
-            }),
-          ),
               /** A provider stack from GET /api/stacks; unset: the server's default stack. */
               stack: z.string().max(64).optional(),
+            }),
+          ),
         },
         responses: { 201: json(InterviewBody), ...errorResponses, 409: errorResponses[400] },
       }),
@@ -62,10 +62,10 @@ export function createInterviewRoutes() {
         const { user } = requireUser(c);
         const s = c.var.services;
         const body = c.req.valid('json');
-        const loaded = await s.db.asUser(user.id, async (tx) => {
-          const [app] = await tx.select().from(applications).where(eq(applications.id, body.applicationId));
         // Refused before anything is stored or analysed: a stack that cannot run never reaches a call.
         const stack = requireStackForNewInterview(stackPolicy(s.env), body.stack);
+        const loaded = await s.db.asUser(user.id, async (tx) => {
+          const [app] = await tx.select().from(applications).where(eq(applications.id, body.applicationId));
           const [cv] = await tx.select({ text: cvs.text }).from(cvs);
           return app ? { app, cvText: cv?.text ?? null } : null;
         });
@@ -95,9 +95,9 @@ export function createInterviewRoutes() {
               analysis,
               cvSnapshot: cvText,
               providerSettings,
+              stack,
               timeBoxSeconds: body.timeBoxMinutes * 60,
             })
-              stack,
             .returning(),
         );
         await recordEvent(s, 'interview_created');
@@ -247,9 +247,6 @@ export function createInterviewRoutes() {
       },
     )
     .openapi(
-      createRoute({ method: 'post', path: '/{id}/rescore', request: { params: IdParam }, responses: { 202: { description: 'scoring queued' }, ...errorResponses, 409: errorResponses[400] } }),
-      async (c) => {
-    .openapi(
       createRoute({
         method: 'get',
         path: '/{id}/metrics',
@@ -270,6 +267,9 @@ export function createInterviewRoutes() {
         return c.json(toInterviewMetrics(id, found.iv, found.rows, stackPolicy(s.env).prices, s.now()), 200);
       },
     )
+    .openapi(
+      createRoute({ method: 'post', path: '/{id}/rescore', request: { params: IdParam }, responses: { 202: { description: 'scoring queued' }, ...errorResponses, 409: errorResponses[400] } }),
+      async (c) => {
         const { user } = requireUser(c);
         const { id } = c.req.valid('param');
         const s = c.var.services;
