@@ -41,7 +41,13 @@ export function makeSpeechWav(dir: string, name: string, text: string, opts: { l
 /** Builds web/dist, which the API serves, so the test drives the same files a user gets. */
 export function buildWeb(): void {
   const vite = join(REPO_ROOT, 'web', 'node_modules', 'vite', 'bin', 'vite.js');
-  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: join(REPO_ROOT, 'web'), stdio: 'pipe' });
+  // NODE_ENV=production: vitest sets NODE_ENV=test, which would give React's development build
+  // (effects run twice, extra warnings) instead of the files a user gets.
+  execFileSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: join(REPO_ROOT, 'web'),
+    stdio: 'pipe',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (!existsSync(join(REPO_ROOT, 'web', 'dist', 'index.html'))) throw new FixtureError('web build produced no index.html');
 }
 

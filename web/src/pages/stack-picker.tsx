@@ -13,13 +13,23 @@ export function StackPicker(props: { value: string | null; onChange: (stackId: s
   const { value, onChange } = props;
 
   useEffect(() => {
+    let live = true;
     stacksApi.listStacks().then((r) => {
+      // A list that arrives after this mount ended (React runs effects twice in development) must
+      // not reset a stack the candidate has picked since.
+      if (!live) return;
       const offered = r.stacks.filter((s) => s.available);
       setStacks(offered);
+      // The page keeps the choice; this picker can be mounted again while the page lives (the page
+      // re-renders its sections as the microphone and the plan load), and must not undo a choice.
+      if (value && offered.some((s) => s.id === value)) return;
       if (r.defaultStack) onChange(r.defaultStack);
       else if (offered[0]) onChange(offered[0].id);
-    }, setError);
-    // Loaded once per visit; onChange is the page's state setter.
+    }, (err: unknown) => live && setError(err));
+    // Loaded once per mount; onChange is the page's state setter.
+    return () => {
+      live = false;
+    };
   }, []);
 
   const chosen = stacks?.find((s) => s.id === value) ?? null;
