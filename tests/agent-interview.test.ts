@@ -63,7 +63,10 @@ describe('recruiter agent across processes (offline providers, no keys)', () => 
     const bot = new SpeakingCandidate();
     try {
       await bot.join(server_url, participant_token);
-      await body({ client, interviewId, bot, greeting: await bot.waitForLines(0) });
+      // The AI disclosure is spoken on its own, then the first question: the candidate answers after both.
+      await bot.waitForLines(0);
+      await bot.waitForLines(1, 60_000);
+      await body({ client, interviewId, bot, greeting: bot.lines.map((l) => l.text).join(' ') });
     } finally {
       await bot.leave();
     }
@@ -110,8 +113,8 @@ describe('recruiter agent across processes (offline providers, no keys)', () => 
     inCall('Edsger Candidate', async ({ client, interviewId, bot }) => {
       await bot.typeAndHearReply('I led the move from cron jobs to a queue.');
       await bot.typeAndHearReply('Let me think.');
-      // Greeting, two answers and two replies: five committed turns.
-      const committed = 5;
+      // The disclosure, the first question, two answers and two replies: six committed turns.
+      const committed = 6;
       await waitForTurns(client, interviewId, committed);
       await stack.stopAgent('SIGKILL');
       await stack.startAgent();
