@@ -6,3 +6,4 @@ export * from './interviews.js';
 export * from './system.js';
 export * from './events.js';
 export * from './reviews.js';
+export * from './habits.js';
