@@ -36,6 +36,10 @@ for (const r of run.splits) {
   console.log(`\n${r.split} (${r.cvJdCases} CV/JD pairs, ${r.answerPairs} answer pairs)`);
   for (const [a, b, c] of summaryRows(r)) console.log(`  ${a.padEnd(36)} ${b.padEnd(20)} ${c}`);
 }
+for (const r of run.heldoutBatches ?? []) {
+  console.log(`\nheldout, ${r.batch} (${r.cvJdCases} CV/JD pairs, ${r.answerPairs} answer pairs)`);
+  for (const [a, b, c] of summaryRows(r)) console.log(`  ${a.padEnd(36)} ${b.padEnd(20)} ${c}`);
+}
 if (args.has('--verbose')) {
   const dev = run.splits.find((s) => s.split === 'dev');
   for (const i of dev?.items?.cvJd ?? []) console.log(JSON.stringify(i));

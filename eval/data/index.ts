@@ -6,6 +6,10 @@
  * load instead of skewing a metric. All people, employers and events in them are invented.
  * - cv-jd-heldout.json / answers-heldout.json: written first, before any rule change, and only
  *   read in aggregate (never inspected per item while tuning).
+ * - cv-jd-heldout-new.json: twelve more held-out pairs in occupations the set had not covered
+ *   (legal, automotive, early years, aviation, laboratory, insurance, physiotherapy, transport,
+ *   copywriting, DevOps, plumbing, medical reception), written and labelled before the rule changes
+ *   of the round that added them and reported as their own batch as well as inside held-out.
  * - cv-jd-dev.json / answers-dev.json: the rules are tuned against these.
  * STAR labelling rule (both splits): a part is true when a careful listener can point at the
  * words that give it: situation = when/where/context, task = what the speaker had to achieve or
@@ -26,7 +30,11 @@ function load<S extends z.ZodType<{ id: string; split: Split }>>(file: string, s
   return cases;
 }
 
-export const CV_JD_CASES: CvJdCase[] = [...load('cv-jd-dev.json', CvJdCase, 'dev'), ...load('cv-jd-heldout.json', CvJdCase, 'heldout')];
+export const CV_JD_CASES: CvJdCase[] = [
+  ...load('cv-jd-dev.json', CvJdCase, 'dev'),
+  ...load('cv-jd-heldout.json', CvJdCase, 'heldout'),
+  ...load('cv-jd-heldout-new.json', CvJdCase, 'heldout'),
+];
 export const ANSWER_CASES: AnswerPairCase[] = [...load('answers-dev.json', AnswerPairCase, 'dev'), ...load('answers-heldout.json', AnswerPairCase, 'heldout')];
 
 /**

@@ -14,6 +14,11 @@ export type Split = z.infer<typeof Split>;
 export const CvJdCase = z.strictObject({
   id: z.string().min(1),
   split: Split,
+  /**
+   * Which writing batch a held-out case belongs to, when it was added after the first held-out
+   * set: the harness reports such a batch on its own, as material no rule was ever tuned on.
+   */
+  batch: z.string().optional(),
   occupation: z.string(),
   /** e.g. "career changer", "junior", "mismatch" — free text for reading the results. */
   profile: z.string(),

@@ -9,6 +9,8 @@ export interface EvalRun {
   /** The skill knowledge the analysis ran with. */
   knowledge: string;
   splits: SplitResult[];
+  /** The held-out split again, one result per writing batch (answer pairs belong to the first set). */
+  heldoutBatches?: (SplitResult & { batch: string })[];
 }
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
@@ -17,16 +19,21 @@ const mark = (ok: boolean) => (ok ? 'met' : 'not met');
 
 export function summaryRows(r: SplitResult): [string, string, string][] {
   const g = goalsMet(r);
+  const answers = r.answerPairs > 0;
   return [
     ['Skills precision', f(r.skills.precision), `≥ ${GOALS.skillsP} (${mark(g.skillsP)})`],
     ['Skills recall', f(r.skills.recall), `≥ ${GOALS.skillsR} (${mark(g.skillsR)})`],
     ['Gaps precision', f(r.gaps.precision), `≥ ${GOALS.gapsP} (${mark(g.gapsP)})`],
     ['Gaps recall', f(r.gaps.recall), `≥ ${GOALS.gapsR} (${mark(g.gapsR)})`],
     ['Fit score in band', `${pct(r.fitBandHitRate)} (${r.fitBandHits}/${r.cvJdCases})`, `≥ ${pct(GOALS.fitBand)} (${mark(g.fitBand)})`],
-    [`Strong > weak by ≥ ${PAIR_MARGIN} points`, `${pct(r.pairAccuracyWithMargin)} of ${r.answerPairs}`, `≥ ${pct(GOALS.pairMargin)} (${mark(g.pairMargin)})`],
-    ['Strong > weak (any margin)', pct(r.pairAccuracy), '—'],
-    ['Median strong − weak', String(r.pairMarginMedian), '—'],
-    ['STAR-part F1', f(r.star.f1), `≥ ${GOALS.starF1} (${mark(g.starF1)})`],
+    ...((answers
+      ? [
+          [`Strong > weak by ≥ ${PAIR_MARGIN} points`, `${pct(r.pairAccuracyWithMargin)} of ${r.answerPairs}`, `≥ ${pct(GOALS.pairMargin)} (${mark(g.pairMargin)})`],
+          ['Strong > weak (any margin)', pct(r.pairAccuracy), '—'],
+          ['Median strong − weak', String(r.pairMarginMedian), '—'],
+          ['STAR-part F1', f(r.star.f1), `≥ ${GOALS.starF1} (${mark(g.starF1)})`],
+        ]
+      : []) as [string, string, string][]),
     ['Requirements found P / R', `${f(r.requirements.precision)} / ${f(r.requirements.recall)}`, '—'],
     ['Required vs nice-to-have agreement', pct(r.requiredVsNiceAgreement), '—'],
   ];
@@ -44,6 +51,11 @@ export function toMarkdown(run: EvalRun): string {
     for (const [a, b, c] of summaryRows(r)) lines.push(`| ${a} | ${b} | ${c} |`);
     const parts = Object.entries(r.star.byPart).map(([k, v]) => `${k} ${f(v.f1)}`);
     lines.push('', `STAR F1 by part: ${parts.join(', ')}.`, '');
+  }
+  for (const r of run.heldoutBatches ?? []) {
+    lines.push(`### heldout, ${r.batch} (${r.cvJdCases} CV/JD pairs, ${r.answerPairs} answer pairs)`, '', '| Metric | Value | Goal |', '|---|---|---|');
+    for (const [a, b, c] of summaryRows(r)) lines.push(`| ${a} | ${b} | ${c} |`);
+    lines.push('');
   }
   const dev = run.splits.find((s) => s.split === 'dev');
   if (dev?.items) {

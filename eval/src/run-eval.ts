@@ -20,6 +20,16 @@ export function runEval(opts: { quick: boolean; command: string; now?: Date; kno
       { knowledge },
     ),
   );
+  // Held-out also by writing batch: the first set, and each later batch no rule was tuned on.
+  const heldout = cvJd.filter((c) => c.split === 'heldout');
+  const batches = [...new Set(heldout.map((c) => c.batch ?? null))];
+  const heldoutBatches =
+    opts.quick || batches.length < 2
+      ? undefined
+      : batches.map((b) => ({
+          batch: b ?? 'first held-out set',
+          ...evaluateSplit('heldout', heldout.filter((c) => (c.batch ?? null) === b), b === null ? answers.filter((c) => c.split === 'heldout') : [], { knowledge }),
+        }));
   return {
     generatedAt: (opts.now ?? new Date()).toISOString(),
     mode: opts.quick ? 'quick' : 'full',
@@ -27,5 +37,6 @@ export function runEval(opts: { quick: boolean; command: string; now?: Date; kno
     engine: 'offline',
     knowledge: knowledge ? `hand vocabulary + ESCO (${knowledge.size} skills)` : 'hand vocabulary only (models/esco not installed)',
     splits,
+    ...(heldoutBatches ? { heldoutBatches } : {}),
   };
 }
