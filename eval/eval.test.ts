@@ -5,15 +5,14 @@ import { runEval } from './src/run-eval.js';
 import { toMarkdown } from './src/report.js';
 
 describe('evaluation set', () => {
-  it('has the size and spread issue 13 asks for, with a third or more held out', () => {
+  it('has the size and spread issue 13 asks for, with about a third held out', () => {
     expect(CV_JD_CASES.length).toBeGreaterThanOrEqual(40);
     expect(new Set(CV_JD_CASES.map((c) => c.occupation)).size).toBeGreaterThanOrEqual(10);
     expect(ANSWER_CASES.length * 2).toBeGreaterThanOrEqual(80);
     for (const set of [CV_JD_CASES, ANSWER_CASES]) {
       const held = set.filter((c) => c.split === 'heldout').length / set.length;
       expect(held).toBeGreaterThan(0.28);
-      // The 2026-11-29 batch went to held-out alone (no rule was tuned on it), which lifts the CV/JD share to about 0.42.
-      expect(held).toBeLessThan(0.45);
+      expect(held).toBeLessThan(0.4);
     }
     expect(new Set([...CV_JD_CASES, ...ANSWER_CASES].map((c) => c.id)).size).toBe(CV_JD_CASES.length + ANSWER_CASES.length);
   });

@@ -10,7 +10,8 @@
  *   (legal, automotive, early years, aviation, laboratory, insurance, physiotherapy, transport,
  *   copywriting, DevOps, plumbing, medical reception), written and labelled before the rule changes
  *   of the round that added them and reported as their own batch as well as inside held-out.
- * - cv-jd-dev.json / answers-dev.json: the rules are tuned against these.
+ * - cv-jd-dev.json / answers-dev.json: the rules are tuned against these; cv-jd-dev-new.json adds
+ *   eight dev pairs in further new occupations, run once untouched before being tuned on.
  * STAR labelling rule (both splits): a part is true when a careful listener can point at the
  * words that give it: situation = when/where/context, task = what the speaker had to achieve or
  * the problem they owned, action = what they themselves did, result = how it ended or what
@@ -32,6 +33,7 @@ function load<S extends z.ZodType<{ id: string; split: Split }>>(file: string, s
 
 export const CV_JD_CASES: CvJdCase[] = [
   ...load('cv-jd-dev.json', CvJdCase, 'dev'),
+  ...load('cv-jd-dev-new.json', CvJdCase, 'dev'),
   ...load('cv-jd-heldout.json', CvJdCase, 'heldout'),
   ...load('cv-jd-heldout-new.json', CvJdCase, 'heldout'),
 ];
