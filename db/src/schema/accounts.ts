@@ -26,6 +26,12 @@ export const users = pgTable(
      * may delete everything. Null when no deletion is pending (cancelling clears it).
      */
     deletionDueAt: timestamp({ withTimezone: true }),
+    /**
+     * A free-tryout account (api/src/tryout): created without an address or a password (a placeholder
+     * address under .invalid and the hash of a random password), allowed only its one tryout
+     * interview. Claiming sets the real address and password and clears the flag.
+     */
+    guest: boolean().notNull().default(false),
     createdAt: createdAtColumn(),
   },
   () => [

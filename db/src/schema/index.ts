@@ -7,3 +7,4 @@ export * from './system.js';
 export * from './events.js';
 export * from './reviews.js';
 export * from './habits.js';
+export * from './tryout.js';
