@@ -8,3 +8,4 @@ export * from './events.js';
 export * from './reviews.js';
 export * from './habits.js';
 export * from './tryout.js';
+export * from './credits.js';
