@@ -10,7 +10,8 @@ LIVEKIT_VERSION=v1.13.5
 # API fuzzing in the security suite (tests/security/schemathesis.test.ts), from PyPI into a venv under .tools/.
 SCHEMATHESIS_VERSION=4.32.5
 # iproute2 and nftables: network namespaces, packet loss and blackouts for the impairment harness (docs/decisions/011).
-APT_PACKAGES=(pocketsphinx pocketsphinx-en-us libpocketsphinx3 flite libflite1 espeak-ng libespeak-ng1 sox chromium postgresql python3-venv iproute2 nftables)
+# redis-server and haproxy: `pnpm start --cluster` and tests/cluster*.test.ts (LiveKit's multi-node store, the balancer).
+APT_PACKAGES=(pocketsphinx pocketsphinx-en-us libpocketsphinx3 flite libflite1 espeak-ng libespeak-ng1 sox chromium postgresql python3-venv iproute2 nftables redis-server haproxy)
 
 step() { printf '\n==> %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }

@@ -1,5 +1,6 @@
 /**
  * Usage: pnpm start        — livekit-server, the API (serving the built web app) and the agent worker
+ *        pnpm start --cluster — the same as a cluster on loopback (two of each, Redis, haproxy): scripts/cluster.ts
  *        pnpm dev          — the same with watch mode, plus the Vite dev server with hot reload and the
  *                            mail outbox at /api/dev/outbox (DEV_OUTBOX; never served by `pnpm start`)
  * Every listener is on loopback unless configured (HOST, AGENT_HEALTH_HOST, livekit.yaml).
@@ -72,7 +73,8 @@ async function main(): Promise<void> {
   console.log(`\n  Mockroom is ready: ${url}\n  (Ctrl-C to stop)\n`);
 }
 
-main().catch((err: unknown) => {
+const entry = process.argv.includes('--cluster') ? import('./cluster.js').then((m) => m.runCluster()) : main();
+entry.catch((err: unknown) => {
   console.error(err instanceof StackError ? `\nstart failed: ${err.message}` : err);
   process.exit(1);
 });
