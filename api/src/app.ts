@@ -38,6 +38,9 @@ import { createReviewCohortRoutes } from './routes/review-cohorts.js';
 import { createReviewShareRoutes } from './routes/review-shares.js';
 import { createReviewRoutes } from './routes/reviews.js';
 import { createStackRoutes } from './routes/stacks.js';
+import { createHabitsRoutes, createLeaderboardRoutes, createPractiseAgainRoutes, createProgressRoutes, createReminderRoutes } from './routes/habits.js';
+import { HABITS_AWARD_JOB, habitsAwardJob } from './habits/award.js';
+import { HABITS_REMINDERS_JOB, habitsRemindersJob } from './habits/reminders.js';
 import { createDossierRoutes, createOperatorRoutes, createPrivacyRoutes } from './routes/privacy.js';
 import { PURGE_ACCOUNT_JOB, pendingDeletionGate, purgeAccountJob } from './lib/account-deletion.js';
 import { EVENTS_RETENTION_JOB, sweepOldEvents } from './lib/events.js';
@@ -76,6 +79,10 @@ function buildRoutes(env: Env, base = createRouter()) {
     .route('/api/interviews', createInterviewPlanRoutes())
     .route('/api/agent', createAgentRoutes(env.AGENT_API_TOKEN))
     .route('/api/livekit', createLivekitWebhookRoutes())
+    .route('/api/habits', createHabitsRoutes())
+    .route('/api/leaderboard', createLeaderboardRoutes())
+    .route('/api/progress', createProgressRoutes())
+    .route('/api/interviews', createPractiseAgainRoutes())
     .get('/api/health', (c) => c.json({ ok: true as const }));
 }
 
@@ -117,6 +124,8 @@ export function createApp(deps: AppDeps) {
     [SCORE_JOB]: scoreInterviewJob,
     [PURGE_ACCOUNT_JOB]: purgeAccountJob,
     [EVENTS_RETENTION_JOB]: async (_job, s) => void (await sweepOldEvents(s)),
+    [HABITS_AWARD_JOB]: habitsAwardJob,
+    [HABITS_REMINDERS_JOB]: habitsRemindersJob,
   });
 
   const app = createRouter();
@@ -191,6 +200,8 @@ export function createApp(deps: AppDeps) {
   buildRoutes(env, routes);
   app.route('/', routes);
   // Only on the explicit flag (`pnpm dev`): the outbox shows everyone's mail, reset links included.
+  // HTML pages opened from a reminder email, outside the JSON API document (routes/habits.ts).
+  app.route('/api/reminders', createReminderRoutes());
   if (env.DEV_OUTBOX && env.NODE_ENV !== 'production') app.route('/api/dev', createDevRoutes());
 
   routes.openAPIRegistry.registerComponent('securitySchemes', 'agentToken', { type: 'http', scheme: 'bearer' });

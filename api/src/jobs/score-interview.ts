@@ -6,6 +6,7 @@ import { applications, interviews, reports, transcriptTurns } from '@mockroom/db
 import type { Tx } from '@mockroom/db/client';
 import type { JobHandler } from './runner.js';
 import { enqueueTx } from './queue.js';
+import { enqueueHabitsAward } from '../habits/award.js';
 
 export const SCORE_JOB = 'score_interview';
 
@@ -61,8 +62,8 @@ export const scoreInterviewJob: JobHandler = async (job, s) => {
     role: loaded.role,
     requiredSkills: plan.requiredSkills,
   });
-  await s.db.asUser(userId, (tx) =>
-    tx
+  await s.db.asUser(userId, async (tx) => {
+    await tx
       .insert(reports)
       .values({
         interviewId,
@@ -77,6 +78,8 @@ export const scoreInterviewJob: JobHandler = async (job, s) => {
       .onConflictDoUpdate({
         target: [reports.interviewId, reports.version],
         set: { generator: report.generator, overall: report.overall, dimensions: report.dimensions, speech: report.speech, body: report, createdAt: sql`now()` },
-      }),
-  );
+      });
+    // Achievements and streak counts follow the new report (api/src/habits/award.ts).
+    await enqueueHabitsAward(tx, { userId, interviewId });
+  });
 };

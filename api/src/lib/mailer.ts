@@ -12,6 +12,8 @@ export interface Email {
   text: string;
   /** Owner, so deleting the account deletes their mail. */
   userId?: string;
+  /** Extra message headers (e.g. List-Unsubscribe); Resend sends them, the outbox keeps only subject and text. */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -44,7 +46,7 @@ export function createResendMailer(options: { apiKey: string; from: string; base
       const res = await doFetch(`${baseUrl}/emails`, {
         method: 'POST',
         headers: { authorization: `Bearer ${options.apiKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ from: options.from, to: [email.to], subject: email.subject, text: email.text }),
+        body: JSON.stringify({ from: options.from, to: [email.to], subject: email.subject, text: email.text, ...(email.headers ? { headers: email.headers } : {}) }),
         signal: AbortSignal.timeout(10_000),
       });
       if (!res.ok) {
