@@ -4,13 +4,11 @@
  * worker) on the offline providers. Signs up, creates an application with a JD and a pasted CV, holds
  * the call, types one answer, ends the call and reads the report.
  */
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startStack, type Stack } from '../helpers/stack.js';
-import { ARTIFACTS_DIR, buildWeb, launchChromium, makeSpeechWav, openPage, requireTools } from './fixtures.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS_DIR } from './fixtures.js';
+import { useBrowserSuite } from './suite.js';
 
 const SPOKEN_ANSWER =
   'I led a team that built a payment service. I designed the database and wrote the tests, and the service handled twice the traffic.';
@@ -66,50 +64,15 @@ async function captionsText(page: Page, speaker: 'candidate' | 'recruiter'): Pro
 }
 
 describe('browser interview (offline stack, headless Chromium)', () => {
-  let stack: Stack;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let workDir: string;
-  const pageLog: string[] = [];
-
-  beforeAll(async () => {
-    requireTools();
-    workDir = mkdtempSync(join(tmpdir(), 'mockroom-e2e-'));
-    mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    const wav = makeSpeechWav(workDir, 'candidate', SPOKEN_ANSWER, { leadSeconds: 12, tailSeconds: 10 });
-    buildWeb();
-    stack = await startStack();
-    browser = await launchChromium(wav);
-    ({ context, page } = await openPage(browser, pageLog));
-  });
-
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await stack?.stop();
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
-  });
-
-  function diagnostics(): string {
-    return [
-      `--- page console (last 40) ---\n${pageLog.slice(-40).join('\n')}`,
-      `--- agent log (tail) ---\n${stack.logs('agent').slice(-4000)}`,
-      `--- api log (tail) ---\n${stack.logs('api').slice(-2000)}`,
-    ].join('\n');
-  }
+  const suite = useBrowserSuite({ name: 'interview', mic: { speech: SPOKEN_ANSWER, leadSeconds: 12, tailSeconds: 10 } });
 
   it('holds a spoken interview from sign-up to the report', async () => {
-    try {
-      await runInterview();
-    } catch (err) {
-      await page.screenshot({ path: join(ARTIFACTS_DIR, 'e2e-failure.png'), fullPage: true }).catch(() => undefined);
-      throw new Error(`${err instanceof Error ? err.message : String(err)}\n${diagnostics()}`, { cause: err });
-    }
+    await suite.step('call', runInterview);
     // Two answered questions and the report: more than the project's 180 s default on a loaded machine.
   }, 420_000);
 
   async function runInterview(): Promise<void> {
+    const { page, stack } = suite;
     // Sign up.
     await page.goto(`${stack.apiUrl}/#/signup`);
     await page.getByLabel('Name').fill('Ada Candidate');

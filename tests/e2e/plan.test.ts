@@ -10,14 +10,10 @@
  * may cut a question off, which the recruiter then asks again (issue 13), so this test keeps the
  * microphone silent and the order of turns deterministic. The spoken path is tests/e2e/interview.test.ts.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startStack, type Stack } from '../helpers/stack.js';
-import { ARTIFACTS_DIR, buildWeb, launchChromium, openPage, requireTools } from './fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS_DIR } from './fixtures.js';
+import { useBrowserSuite } from './suite.js';
 
 const OWN_QUESTION = 'How would you explain an idempotent payment retry to a new colleague on the support team?';
 /** Passes every follow-up rule for any kind of question: long, an example, an outcome, and depth on the skills it names. */
@@ -50,52 +46,16 @@ interface StoredPlan {
 }
 
 describe('interview plan edited before the call (offline stack, headless Chromium)', () => {
-  let stack: Stack;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let workDir: string;
-  const pageLog: string[] = [];
-
-  beforeAll(async () => {
-    requireTools();
-    workDir = mkdtempSync(join(tmpdir(), 'mockroom-e2e-plan-'));
-    mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    // A silent microphone (48 kHz mono, what Chromium's fake capture reads): the answers are typed.
-    const silence = join(workDir, 'silence.wav');
-    execFileSync('sox', ['-n', '-r', '48000', '-c', '1', '-b', '16', silence, 'trim', '0', '5'], { stdio: 'pipe' });
-    buildWeb();
-    stack = await startStack();
-    browser = await launchChromium(silence);
-    ({ context, page } = await openPage(browser, pageLog));
-  });
-
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await stack?.stop();
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
-  });
-
-  function diagnostics(): string {
-    return [
-      `--- page console (last 40) ---\n${pageLog.slice(-40).join('\n')}`,
-      `--- agent log (tail) ---\n${stack.logs('agent').slice(-4000)}`,
-      `--- api log (tail) ---\n${stack.logs('api').slice(-2000)}`,
-    ].join('\n');
-  }
+  // A silent microphone: the answers are typed.
+  const suite = useBrowserSuite({ name: 'plan', mic: { silenceSeconds: 5 } });
 
   it('shows the plan before the call, asks the edited question in it and scores it in the report', async () => {
-    try {
-      await run();
-    } catch (err) {
-      await page.screenshot({ path: join(ARTIFACTS_DIR, 'e2e-plan-failure.png'), fullPage: true }).catch(() => undefined);
-      throw new Error(`${err instanceof Error ? err.message : String(err)}\n${diagnostics()}`, { cause: err });
-    }
+    await suite.step('call', run);
     // A whole call with three spoken questions and a report: the project's 180 s default is too tight on a loaded machine.
   }, 480_000);
 
   async function run(): Promise<void> {
+    const { page, stack } = suite;
     await page.goto(`${stack.apiUrl}/#/signup`);
     await page.getByLabel('Name').fill('Pat Planner');
     await page.getByLabel('Email').fill(`pat-${Date.now()}@example.test`);

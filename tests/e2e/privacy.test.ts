@@ -6,57 +6,31 @@
  * API at once; the privacy page from the configuration; request the account's deletion (signed out),
  * sign in during the grace period, see the date and keep the account.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startStack, type Stack } from '../helpers/stack.js';
-import { ARTIFACTS_DIR, buildWeb, launchChromium, openPage, requireTools } from './fixtures.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Stack } from '../helpers/stack.js';
+import { useBrowserSuite } from './suite.js';
 
 const PASSWORD = 'correct horse battery staple 42';
 const CV_TEXT = 'Priya Candidate, backend engineer. Built a ledger service in TypeScript and PostgreSQL.';
 
 describe('privacy in the browser (deletions, privacy page, account deletion with grace)', () => {
-  let stack: Stack;
-  let browser: Browser;
-  let page: Page;
-  let workDir: string;
-  const pageLog: string[] = [];
+  // No agent: no call is needed.
+  const suite = useBrowserSuite({ name: 'privacy', mic: { silenceSeconds: 1 }, stack: { agent: false } });
   /** Every confirmation the app asked, accepted. */
   const dialogs: string[] = [];
+  let page: Page;
+  let stack: Stack;
 
-  beforeAll(async () => {
-    requireTools();
-    workDir = mkdtempSync(join(tmpdir(), 'mockroom-e2e-privacy-'));
-    const silence = join(workDir, 'silence.wav');
-    execFileSync('sox', ['-n', '-r', '48000', '-c', '1', '-b', '16', silence, 'trim', '0', '1'], { stdio: 'pipe' });
-    buildWeb();
-    stack = await startStack({ agent: false });
-    browser = await launchChromium(silence);
-    ({ page } = await openPage(browser, pageLog));
+  beforeAll(() => {
+    ({ page, stack } = suite);
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.accept();
     });
   });
 
-  afterAll(async () => {
-    await browser?.close().catch(() => undefined);
-    await stack?.stop();
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
-  });
-
-  /** Fails with the page's console and a screenshot, so a failure says what the browser saw. */
-  async function step(name: string, fn: () => Promise<void>): Promise<void> {
-    try {
-      await fn();
-    } catch (err) {
-      await page.screenshot({ path: join(ARTIFACTS_DIR, `e2e-privacy-${name}-failure.png`), fullPage: true }).catch(() => undefined);
-      throw new Error(`${name}: ${err instanceof Error ? err.message : String(err)}\n--- page console ---\n${pageLog.slice(-30).join('\n')}`, { cause: err });
-    }
-  }
+  const step = (name: string, fn: () => Promise<void>): Promise<void> => suite.step(name, fn);
 
   /** The API as the signed-in page (its cookies), same-origin for the CSRF check. */
   async function call(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {

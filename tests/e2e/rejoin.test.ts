@@ -3,14 +3,9 @@
  * microphone) against the real stack on the offline providers: the reloaded call page rejoins the
  * same interview, the recruiter welcomes the candidate back, and the report holds every turn once.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startStack, type Stack } from '../helpers/stack.js';
-import { ARTIFACTS_DIR, buildWeb, launchChromium, openPage, requireTools } from './fixtures.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserSuite } from './suite.js';
 
 const ANSWER_1 = 'I fixed a bug.';
 const ANSWER_2 = 'At my last job I led the migration of our billing service to PostgreSQL, which cut invoice errors by 40 percent.';
@@ -32,33 +27,12 @@ async function recruiterCaptions(page: Page): Promise<string[]> {
 }
 
 describe('reload mid-call (offline stack, headless Chromium)', () => {
-  let stack: Stack;
-  let browser: Browser;
-  let page: Page;
-  let workDir: string;
-  const pageLog: string[] = [];
-
-  beforeAll(async () => {
-    requireTools();
-    workDir = mkdtempSync(join(tmpdir(), 'mockroom-e2e-rejoin-'));
-    // A silent microphone: this test answers by typing, so nothing spoken may add turns.
-    const silence = join(workDir, 'silence.wav');
-    execFileSync('sox', ['-n', '-r', '48000', '-c', '1', '-b', '16', silence, 'trim', '0', '5'], { stdio: 'pipe' });
-    buildWeb();
-    stack = await startStack();
-    browser = await launchChromium(silence);
-    ({ page } = await openPage(browser, pageLog));
-  });
-
-  afterAll(async () => {
-    await browser?.close().catch(() => undefined);
-    await stack?.stop();
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
-  });
+  // A silent microphone: this test answers by typing, so nothing spoken may add turns.
+  const suite = useBrowserSuite({ name: 'rejoin', mic: { silenceSeconds: 5 } });
 
   /** JSON from the API through the page, so the session cookie and same-origin headers are the browser's own. */
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    return page.evaluate(
+    return suite.page.evaluate(
       async ([m, p, b]) => {
         const res = await fetch(p as string, {
           method: m as string,
@@ -74,7 +48,8 @@ describe('reload mid-call (offline stack, headless Chromium)', () => {
   }
 
   it('rejoins the same interview after a reload, is welcomed back, and the report has every turn once', async () => {
-    try {
+    const { page, stack } = suite;
+    await suite.step('reload', async () => {
       await page.goto(`${stack.apiUrl}/#/signup`);
       await call('POST', '/api/auth/signup', { email: `grace-${Date.now()}@example.test`, displayName: 'Grace Candidate', password: 'correct horse battery staple 42' });
       const { application } = await call<{ application: { id: string } }>('POST', '/api/applications', {
@@ -135,12 +110,6 @@ describe('reload mid-call (offline stack, headless Chromium)', () => {
       expect(turns.filter((t) => t.text === ANSWER_2)).toHaveLength(1);
       expect(turns.filter((t) => t.speaker === 'recruiter' && /Welcome back/.test(t.text))).toHaveLength(1);
       await expect.poll(() => page.getByTestId('transcript').textContent(), { timeout: 60_000, interval: 1000 }).toContain('billing service');
-    } catch (err) {
-      await page.screenshot({ path: join(ARTIFACTS_DIR, 'e2e-rejoin-failure.png'), fullPage: true }).catch(() => undefined);
-      throw new Error(
-        `${err instanceof Error ? err.message : String(err)}\n--- page console ---\n${pageLog.slice(-40).join('\n')}\n--- agent log ---\n${stack.logs('agent').slice(-4000)}`,
-        { cause: err },
-      );
-    }
+    });
   });
 });

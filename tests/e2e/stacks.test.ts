@@ -4,13 +4,11 @@
  * the pre-call page, holds a short spoken call, and the report page shows that stack with its
  * stage latencies and cost; the agent ran the call on it, and the developer page compares it.
  */
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startStack, type Stack } from '../helpers/stack.js';
-import { ARTIFACTS_DIR, buildWeb, launchChromium, makeSpeechWav, openPage, requireTools } from './fixtures.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS_DIR } from './fixtures.js';
+import { useBrowserSuite } from './suite.js';
 
 /** Not the default (`offline`): the choice has to travel from the picker to the agent. */
 const CHOSEN_STACK = 'offline-classic';
@@ -28,57 +26,18 @@ async function captionsText(page: Page, speaker: 'candidate' | 'recruiter'): Pro
 }
 
 describe('a provider stack picked for one interview (offline stacks, headless Chromium)', () => {
-  let stack: Stack;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  let workDir: string;
-  const pageLog: string[] = [];
-
-  beforeAll(async () => {
-    requireTools();
-    workDir = mkdtempSync(join(tmpdir(), 'mockroom-e2e-stacks-'));
-    mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    const wav = makeSpeechWav(workDir, 'candidate', SPOKEN_ANSWER, { leadSeconds: 12, tailSeconds: 10 });
-    buildWeb();
-    // INTERVIEW_STACKS unset: the offline stacks are offered, `offline` is the default.
-    stack = await startStack();
-    browser = await launchChromium(wav);
-    ({ context, page } = await openPage(browser, pageLog));
-  });
-
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await stack?.stop();
-    if (workDir) rmSync(workDir, { recursive: true, force: true });
-  });
-
-  function diagnostics(): string {
-    return [
-      `--- page console (last 40) ---\n${pageLog.slice(-40).join('\n')}`,
-      `--- agent log (tail) ---\n${stack.logs('agent').slice(-4000)}`,
-      `--- api log (tail) ---\n${stack.logs('api').slice(-2000)}`,
-    ].join('\n');
-  }
+  // INTERVIEW_STACKS unset: the offline stacks are offered, `offline` is the default.
+  const suite = useBrowserSuite({ name: 'stacks', mic: { speech: SPOKEN_ANSWER, leadSeconds: 12, tailSeconds: 10 } });
 
   it("runs the call on the picked stack and shows that stack's stage latencies and cost on the report", async () => {
-    try {
-      await runInterview();
-    } catch (err) {
-      await page.screenshot({ path: join(ARTIFACTS_DIR, 'e2e-stacks-failure.png'), fullPage: true }).catch(() => undefined);
-      throw new Error(`${err instanceof Error ? err.message : String(err)}\n${diagnostics()}`, { cause: err });
-    }
+    await suite.step('call', runInterview);
   });
 
   async function runInterview(): Promise<void> {
+    const { page, stack } = suite;
     // Account and application through the API (the browser context shares the session cookie):
     // their pages are the interview test's subject; this test's is the stack.
-    const post = async <T,>(path: string, data: unknown): Promise<T> => {
-      const res = await page.request.post(`${stack.apiUrl}${path}`, { data, headers: { origin: stack.apiUrl, 'sec-fetch-site': 'same-origin' } });
-      if (!res.ok()) throw new Error(`POST ${path} → ${res.status()} ${await res.text()}`);
-      return (await res.json()) as T;
-    };
+    const post = <T,>(path: string, data: unknown): Promise<T> => suite.api<T>('POST', path, data);
     await post('/api/auth/signup', { email: `grace-${Date.now()}@example.test`, displayName: 'Grace Candidate', password: 'correct horse battery staple 42' });
     const { application } = await post<{ application: { id: string } }>('/api/applications', {
       company: 'Acme Robotics',

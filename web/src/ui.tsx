@@ -1,5 +1,5 @@
 /** Small shared building blocks: labelled fields, alerts, page headings. */
-import { createContext, useContext, useEffect, useId, useRef, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { ApiError } from './api.js';
 import type { SignedOutReason } from './session.js';
 import type { User } from './types.js';
@@ -90,6 +90,28 @@ export function apiFieldErrors(error: unknown): Record<string, string> {
  */
 export function confirmAction(question: string): boolean {
   return window.confirm(question);
+}
+
+/**
+ * An action that asks first, then runs once at a time: `busy` while it runs, its failure in `error`
+ * (for an ErrorMessage beside the button). `run` resolves without doing anything when the answer is no.
+ */
+export function useConfirmedAction(question: () => string, action: () => Promise<void>): { run: () => Promise<void>; busy: boolean; error: unknown } {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = async () => {
+    if (!confirmAction(question())) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { run, busy, error };
 }
 
 export function ErrorMessage(props: { error: unknown }) {

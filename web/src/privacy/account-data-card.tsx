@@ -3,7 +3,7 @@
  * then a confirmation stating the date; the deletion happens after the grace period).
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import { confirmAction, ErrorMessage, Field, Link, useAuth } from '../ui.js';
+import { ErrorMessage, Field, Link, useAuth, useConfirmedAction } from '../ui.js';
 import { EXPORT_ARCHIVE_URL, formatDeletionDate, privacyApi } from './privacy-api.js';
 
 const DAY_MS = 24 * 3600_000;
@@ -12,29 +12,26 @@ export function AccountDataCard() {
   const { signedOut } = useAuth();
   const [graceDays, setGraceDays] = useState<number | null>(null);
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
 
   useEffect(() => {
-    privacyApi.deletionStatus().then((s) => setGraceDays(s.graceDays), setError);
+    privacyApi.deletionStatus().then((s) => setGraceDays(s.graceDays), setLoadError);
   }, []);
 
   const expected = graceDays === null ? null : formatDeletionDate(new Date(Date.now() + graceDays * DAY_MS).toISOString());
 
-  const requestDeletion = async (e: FormEvent) => {
-    e.preventDefault();
-    const question = `Delete your account? You will be signed out everywhere now, and on ${expected ?? 'the date in the email'} your account and everything in it (CV, applications, interviews, transcripts, reports) will be deleted for good. Until then you can sign in to cancel.`;
-    if (!confirmAction(question)) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const deletion = useConfirmedAction(
+    () =>
+      `Delete your account? You will be signed out everywhere now, and on ${expected ?? 'the date in the email'} your account and everything in it (CV, applications, interviews, transcripts, reports) will be deleted for good. Until then you can sign in to cancel.`,
+    async () => {
       await privacyApi.requestDeletion(password);
       signedOut('deletion-scheduled');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    },
+  );
+  const { busy } = deletion;
+  const requestDeletion = (e: FormEvent) => {
+    e.preventDefault();
+    void deletion.run();
   };
 
   return (
@@ -47,7 +44,7 @@ export function AccountDataCard() {
       <a className="button" href={EXPORT_ARCHIVE_URL} download>
         Download my data
       </a>
-      <form onSubmit={(e) => void requestDeletion(e)} className="danger-zone">
+      <form onSubmit={requestDeletion} className="danger-zone">
         <h3>Delete my account</h3>
         <p>
           {graceDays === null
@@ -61,7 +58,7 @@ export function AccountDataCard() {
           {busy ? 'Requesting…' : 'Delete my account'}
         </button>
       </form>
-      <ErrorMessage error={error} />
+      <ErrorMessage error={deletion.error ?? loadError} />
     </section>
   );
 }
