@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { PriceTableJson } from './lib/stack-policy.js';
+import { BILLING_ENV } from './billing/config.js';
 
 const DEV_AGENT_TOKEN = 'dev-agent-token-change-me-0123456789';
 const DEV_LIVEKIT_SECRET = 'devsecret-mockroom-local-0123456789abcdef';
@@ -57,8 +58,22 @@ export const EnvSchema = z
       .string()
       .default('')
       .transform((v) => v.split(',').map((e) => e.trim().toLowerCase()).filter((e) => e.length > 0)),
+    /**
+     * Keys the free tryout's device and network hashes (HMAC-SHA256, api/src/tryout). Unset in
+     * production: the tryout is off. Elsewhere a random one is generated once and kept in
+     * DATA_DIR/tryout-secret.
+     */
+    TRYOUT_SECRET: z.string().min(32, 'must be at least 32 characters of random data').optional(),
+    /** Days a tryout's hashes, and an unclaimed tryout account with its interview, are kept. */
+    TRYOUT_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    /** Tryouts one network prefix (/24 IPv4, /48 IPv6) may start in an hour, whatever the devices. */
+    TRYOUT_PREFIX_HOURLY_MAX: z.coerce.number().int().min(0).max(1000).default(3),
+    /** Tryouts the whole server starts in an hour (0 turns the tryout off). */
+    TRYOUT_HOURLY_MAX: z.coerce.number().int().min(0).max(100_000).default(100),
     /** Signs device cookies (sign-in lockout bypass for known browsers); random per process when unset. */
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters of random data').optional(),
+    /** Credits, payments and referrals (api/src/billing/config.ts, docs/credits.md). */
+    ...BILLING_ENV,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;

@@ -10,7 +10,7 @@ import type { MiddlewareHandler } from 'hono';
 import { errorBody } from '../lib/errors.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const EXEMPT_PREFIXES = ['/api/livekit/webhook', '/api/agent/', '/api/reminders/unsubscribe'];
+const EXEMPT_PREFIXES = ['/api/livekit/webhook', '/api/agent/', '/api/reminders/unsubscribe', '/api/payments/stripe/webhook'];
 
 export function csrfProtection(appBaseUrl: string): MiddlewareHandler {
   const allowedOrigin = new URL(appBaseUrl).origin;

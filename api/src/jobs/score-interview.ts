@@ -6,6 +6,8 @@ import { applications, interviews, reports, transcriptTurns } from '@mockroom/db
 import type { Tx } from '@mockroom/db/client';
 import type { JobHandler } from './runner.js';
 import { enqueueTx } from './queue.js';
+import { refundIfFailedOnOurSide } from '../billing/ledger.js';
+import { settleReferralAfterScoring } from '../billing/referrals.js';
 import { enqueueHabitsAward } from '../habits/award.js';
 
 export const SCORE_JOB = 'score_interview';
@@ -42,6 +44,8 @@ export function toTurnRecord(t: typeof transcriptTurns.$inferSelect): TurnRecord
 export const scoreInterviewJob: JobHandler = async (job, s) => {
   const interviewId = String(job.payload.interviewId);
   const userId = String(job.payload.userId);
+  // Credits come back for a call that failed on our side, before scoring can fail (api/src/billing).
+  await refundIfFailedOnOurSide(s, interviewId);
   const loaded = await s.db.asUser(userId, async (tx) => {
     const [iv] = await tx
       .select({ interview: interviews, role: applications.role })
@@ -82,4 +86,6 @@ export const scoreInterviewJob: JobHandler = async (job, s) => {
     // Achievements and streak counts follow the new report (api/src/habits/award.ts).
     await enqueueHabitsAward(tx, { userId, interviewId });
   });
+  // A first completed, scored interview settles the user's referral, once (api/src/billing/referrals.ts).
+  await settleReferralAfterScoring(s, { userId, interviewId, reportStatus: report.status });
 };

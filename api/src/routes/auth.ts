@@ -20,6 +20,7 @@ import type { AppEnv, Services } from '../lib/context.js';
 import { ApiError, pgCode, RateLimitedError } from '../lib/errors.js';
 import { recordEvent } from '../lib/events.js';
 import { createRouter, EmailField, errorResponses, json, jsonBody, toUserBody, UserSchema } from '../lib/openapi.js';
+import { recordSignupCredits } from '../billing/referrals.js';
 
 export const VERIFICATION_CODE_TTL_MS = 10 * 60_000;
 export const RESET_TOKEN_TTL_MS = 20 * 60_000;
@@ -35,7 +36,7 @@ const PASSWORD_MESSAGES = {
   too_common: 'this password is too common; choose another',
 } as const;
 
-function requireGoodPassword(password: string, context: { email?: string; displayName?: string }) {
+export function requireGoodPassword(password: string, context: { email?: string; displayName?: string }) {
   const problem = checkPassword(password, context);
   if (problem) throw new ApiError(400, `password_${problem}`, PASSWORD_MESSAGES[problem]);
 }
@@ -133,6 +134,10 @@ export function createAuthRoutes() {
               password: PasswordField,
               /** The sign-up form's "I am at least 16" box (lib/privacy-info.ts MINIMUM_AGE); false is refused. */
               ageConfirmed: z.boolean().refine((v) => v, { message: 'Mockroom is for people aged 16 or over' }).optional(),
+              /** The referral code from a #/signup?ref=CODE link (api/src/billing/referrals.ts). */
+              ref: z.string().max(32).optional(),
+              /** The web client's random device id: only its keyed hash is stored, for the referral limits. */
+              deviceId: z.string().max(128).optional(),
             }),
           ),
         },
@@ -159,6 +164,7 @@ export function createAuthRoutes() {
         const user = await loadUser(s, id);
         s.background(() => sendVerificationCode(s, user));
         s.logger.info({ userId: id }, 'account created');
+        await recordSignupCredits(s, { userId: id, ref: body.ref, deviceId: body.deviceId, ip: clientIp(c, s.env.TRUSTED_PROXY_HOPS) });
         await recordEvent(s, 'account_created');
         return c.json({ user }, 201);
       },

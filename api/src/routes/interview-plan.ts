@@ -18,6 +18,7 @@ import { ApiError, NotFoundError } from '../lib/errors.js';
 import { createRouter, errorResponses, json, jsonBody } from '../lib/openapi.js';
 import { providerOverrideFor, requireStackForNewInterview, stackPolicy } from '../lib/stack-policy.js';
 import { toInterview } from './interviews.js';
+import { isInterviewChargedTx } from '../billing/ledger.js';
 
 const IdParam = z.object({ id: z.uuid() });
 const InterviewBody = z.object({ interview: Interview.openapi('Interview') });
@@ -57,6 +58,10 @@ export function createInterviewPlanRoutes() {
           const [iv] = await tx.select().from(interviews).where(eq(interviews.id, id));
           if (!iv) throw new NotFoundError('interview');
           if (iv.status !== 'scheduled') throw notScheduled();
+          // Charged at its first token by its length (api/src/billing): the length is fixed from then on.
+          if (body.timeBoxMinutes && body.timeBoxMinutes * 60 !== iv.timeBoxSeconds && (await isInterviewChargedTx(tx, id))) {
+            throw new ApiError(409, 'interview_charged', 'the length cannot change once the call has started');
+          }
           let plan: InterviewPlan;
           const stored = InterviewPlan.parse(iv.plan);
           try {

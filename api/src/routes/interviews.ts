@@ -17,6 +17,7 @@ import { toInterviewMetrics } from '../lib/stack-metrics.js';
 import { enqueueScoring, SCORE_JOB, toTurnRecord } from '../jobs/score-interview.js';
 import { deleteInterview } from '../lib/deletion.js';
 import { recordEvent } from '../lib/events.js';
+import { chargeInterviewStart } from '../billing/ledger.js';
 
 const IdParam = z.object({ id: z.uuid() });
 const InterviewSchema = Interview.openapi('Interview');
@@ -177,17 +178,21 @@ export function createInterviewRoutes() {
         method: 'post',
         path: '/{id}/token',
         request: { params: IdParam },
-        responses: { 200: json(TokenResponse, 'LiveKit standard token response'), ...errorResponses, 409: errorResponses[400] },
+        responses: { 200: json(TokenResponse, 'LiveKit standard token response'), ...errorResponses, 402: errorResponses[400], 409: errorResponses[400] },
       }),
       async (c) => {
         const { user } = requireUser(c);
         const { id } = c.req.valid('param');
         const s = c.var.services;
+        const knownOpen = s.caches.openInterviews.isKnownOpen(id, user.id);
         // A stack the server no longer offers (configuration changed since creation) is refused here, before the call.
         await requireOpenInterview(s, id, user.id, (iv) => {
           const refusal = iv.stack ? stackRefusal(stackPolicy(s.env), iv.stack) : null;
           if (refusal) throw refusal;
         });
+        // The call starts with its first token: its planned length is charged once (api/src/billing);
+        // 402 insufficient_credits, with nothing written, when the balance does not cover it.
+        if (!knownOpen) await chargeInterviewStart(s, user.id, id).catch((error: unknown) => { s.caches.openInterviews.forget(id); throw error; });
         const participant_token = await s.livekit.createCandidateToken({ interviewId: id, userId: user.id });
         return c.json({ server_url: s.livekit.serverUrl, participant_token }, 200);
       },
