@@ -1,17 +1,19 @@
 /**
  * The worker's parts besides the job: what each job process prewarms, the worker's options
  * (dispatch name, job cap and load, idle processes, the health server's address), the re-dispatch
- * of a job that died mid-call, and the periodic replay of the spool. main.ts wires them into the
+ * of a job that died mid-call or whose whole worker died, and the periodic replay of the spool. main.ts wires them into the
  * framework.
  */
 import { log, ServerOptions, type JobProcess, type JobRequest } from '@livekit/agents';
-import { AGENT_NAME } from '@mockroom/core';
+import { AGENT_NAME, toRoomName } from '@mockroom/core';
 import { AdmissionControl } from './admission.js';
 import { AgentApiClient } from './api-client.js';
 import { CrashRedispatch } from './crash-redispatch.js';
 import type { AgentEnv } from './env.js';
 import type { ProcessUserData } from './job.js';
 import { createLivekitAdmin } from './livekit-admin.js';
+import { createLivekitClusterView } from './livekit-cluster-view.js';
+import { OrphanSweep } from './orphan-sweep.js';
 import { localSpeechEngines } from './providers/registry.js';
 import { createVad } from './turn/vad.js';
 
@@ -39,6 +41,7 @@ export function createWorkerOptions(env: AgentEnv, agentEntry: string): ServerOp
   // never reports the worker full.
   const admission = new AdmissionControl(env.AGENT_MAX_JOBS, production ? undefined : () => 0);
   const redispatch = createCrashRedispatch(env);
+  const orphans = createOrphanSweep(env);
   return new ServerOptions({
     agent: agentEntry,
     agentName: AGENT_NAME,
@@ -57,6 +60,7 @@ export function createWorkerOptions(env: AgentEnv, agentEntry: string): ServerOp
     // The load sample (every 2.5 s) is the one place the framework shows us the running jobs.
     loadFunc: (worker) => {
       redispatch?.observe(worker.activeJobs);
+      orphans?.tick(worker.activeJobs);
       return admission.load(worker);
     },
     requestFunc: (req: JobRequest) => admission.request(req),
@@ -70,6 +74,21 @@ function createCrashRedispatch(env: AgentEnv): CrashRedispatch | null {
   return new CrashRedispatch({
     agentName: AGENT_NAME,
     admin: createLivekitAdmin({ url: env.LIVEKIT_URL, apiKey: env.LIVEKIT_API_KEY, apiSecret: env.LIVEKIT_API_SECRET }),
+    interviewStatus: async (interviewId) => (await api.getContext(interviewId)).status,
+    log: (level, fields, msg) => log()[level](fields, msg),
+  });
+}
+
+/** Re-dispatches interviews whose whole worker died, from any worker of the cluster (orphan-sweep.ts). */
+function createOrphanSweep(env: AgentEnv): OrphanSweep | null {
+  if (!env.LIVEKIT_API_KEY || !env.LIVEKIT_API_SECRET) return null;
+  const api = new AgentApiClient({ apiUrl: env.API_URL, token: env.AGENT_API_TOKEN, spoolDir: env.SPOOL_DIR });
+  const livekit = { url: env.LIVEKIT_URL, apiKey: env.LIVEKIT_API_KEY, apiSecret: env.LIVEKIT_API_SECRET };
+  return new OrphanSweep({
+    agentName: AGENT_NAME,
+    roomPrefix: toRoomName(''),
+    view: createLivekitClusterView(livekit),
+    admin: createLivekitAdmin(livekit),
     interviewStatus: async (interviewId) => (await api.getContext(interviewId)).status,
     log: (level, fields, msg) => log()[level](fields, msg),
   });

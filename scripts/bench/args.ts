@@ -27,11 +27,15 @@ export interface BenchOptions {
   soakMs: number | null;
   /** --sessions when given (the soak's default is C1 of the last full run instead). */
   soakSessions: number | null;
+  /** `--cluster`: C1 on the loopback cluster against a single node, same run (cluster.ts). */
+  cluster: boolean;
 }
 
 export const USAGE = `Usage: pnpm bench [--quick] [--only L1,A1,...] [--turns N] [--stock-turns N] [--sessions N] [--load-seconds S] [--connections N] [--out DIR]
        pnpm bench --stacks offline,offline-classic,... [--quick] [--turns N] [--out DIR]
        pnpm bench --soak 30m [--sessions N]
+       pnpm bench --cluster [--quick] [--sessions N]
+  --cluster     C1 on the loopback cluster (2 livekit nodes, 2 workers, 2 APIs) vs a single node, one core per node; writes bench/results/cluster.md
   --soak        hold N simultaneous interviews (default: C1 of the last full run) for this long (s, m, h); writes bench/results/soak.md
   --stacks      the voice benchmark once per provider stack (core/src/stacks.ts ids); writes bench/results/stacks.md (quick: stacks-quick.md)
   --quick       a few turns, N=2 for capacity, short load runs; writes bench/results/quick.json (CI smoke)
@@ -63,6 +67,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
         out: { type: 'string' },
         stacks: { type: 'string' },
         soak: { type: 'string' },
+        cluster: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       allowPositionals: false,
@@ -92,6 +97,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     stacks: parseStackList(values.stacks),
     soakMs: parseSoak(values.soak),
     soakSessions: values.sessions === undefined ? null : positiveInt('sessions', values.sessions, 1),
+    cluster: values.cluster ?? false,
   };
 }
 

@@ -19,6 +19,7 @@ import { startPostgres, type ThrowawayPostgres } from './pg.js';
 import { findAgentPid, RssSampler } from './procs.js';
 import { benchStacks } from './stacks.js';
 import { benchSoak, lastC1 } from './soak.js';
+import { benchCluster } from './cluster.js';
 import { METRIC_IDS, emptySummary, machineInfo, missingMetrics, renderMarkdown, type MetricId, type ReportInput } from './report.js';
 import { percentile, round, summarize } from './stats.js';
 import { capacityTurnsPerBot, judgeLevel, planSteps, runConversation, runSequential, type CapacityLevel, type Corpus, type SessionResult } from './voice.js';
@@ -83,6 +84,10 @@ async function main(): Promise<number> {
   if (opts.stacks) {
     log(`stacks run: ${opts.stacks.join(', ')} on ${machine.cores} cores, load average ${machine.loadAverage.join(' / ')}`);
     return benchStacks({ opts, command, machine, loadRtc, buildCorpus, log });
+  }
+  if (opts.cluster) {
+    log(`cluster run on ${machine.cores} cores, load average ${machine.loadAverage.join(' / ')}`);
+    return benchCluster({ opts, command, machine, loadRtc, buildCorpus, log });
   }
   if (opts.soakMs !== null) {
     return benchSoak({ opts, durationMs: opts.soakMs, sessions: opts.soakSessions ?? lastC1(opts.outDir) ?? 2, command, machine, loadRtc, buildCorpus, log });

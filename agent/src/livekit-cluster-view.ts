@@ -1,0 +1,74 @@
+/**
+ * The LiveKit reads and writes of the orphan sweep (orphan-sweep.ts) over livekit-server's Twirp
+ * API, signed like livekit-admin.ts (hand-signed HS256, no livekit-server-sdk in this package):
+ * the interview rooms, their participants, a room's dispatch metadata, and the worker's stamp on
+ * its recruiters.
+ */
+import { createHmac, randomUUID } from 'node:crypto';
+import { SEEN_ATTRIBUTE, type ClusterView, type ParticipantView } from './orphan-sweep.js';
+
+const TOKEN_TTL_SECONDS = 60;
+const REQUEST_TIMEOUT_MS = 5_000;
+
+const b64url = (s: string) => Buffer.from(s).toString('base64url');
+
+function token(apiKey: string, apiSecret: string, video: Record<string, unknown>, nowMs = Date.now()): string {
+  const now = Math.floor(nowMs / 1000);
+  const header = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
+  const payload = b64url(JSON.stringify({ iss: apiKey, sub: `worker-${randomUUID()}`, nbf: now, exp: now + TOKEN_TTL_SECONDS, video }));
+  return `${header}.${payload}.${createHmac('sha256', apiSecret).update(`${header}.${payload}`).digest('base64url')}`;
+}
+
+/** livekit ParticipantInfo as protojson writes it (int64 as strings, enums by name). */
+interface ParticipantJson {
+  identity?: string;
+  kind?: string | number;
+  joinedAt?: string | number;
+  joinedAtMs?: string | number;
+  attributes?: Record<string, string>;
+}
+
+export function toParticipantView(p: ParticipantJson): ParticipantView {
+  const ms = Number(p.joinedAtMs ?? 0) || Number(p.joinedAt ?? 0) * 1000;
+  return { identity: p.identity ?? '', isAgent: p.kind === 'AGENT' || p.kind === 4, joinedAtMs: ms, attributes: p.attributes ?? {} };
+}
+
+export function createLivekitClusterView(opts: { url: string; apiKey: string; apiSecret: string; fetch?: typeof fetch }): ClusterView {
+  const base = opts.url.replace(/^ws/, 'http').replace(/\/+$/, '');
+  const doFetch = opts.fetch ?? fetch;
+  const call = async <T>(service: string, method: string, video: Record<string, unknown>, body: unknown): Promise<T> => {
+    const res = await doFetch(`${base}/twirp/livekit.${service}/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token(opts.apiKey, opts.apiSecret, video)}` },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`livekit-server ${method} answered ${res.status}`);
+    return (text ? JSON.parse(text) : {}) as T;
+  };
+  return {
+    listRooms: async () => {
+      const out = await call<{ rooms?: { name?: string }[] }>('RoomService', 'ListRooms', { roomList: true }, {});
+      return (out.rooms ?? []).map((r) => r.name ?? '').filter(Boolean);
+    },
+    listParticipants: async (room) => {
+      const out = await call<{ participants?: ParticipantJson[] }>('RoomService', 'ListParticipants', { room, roomAdmin: true }, { room });
+      return (out.participants ?? []).map(toParticipantView);
+    },
+    dispatchMetadata: async (room, agentName) => {
+      const out = await call<{ agentDispatches?: { agentName?: string; metadata?: string; state?: { createdAt?: string | number } }[] }>(
+        'AgentDispatchService',
+        'ListDispatch',
+        { room, roomAdmin: true },
+        { room },
+      );
+      const mine = (out.agentDispatches ?? []).filter((d) => d.agentName === agentName);
+      mine.sort((a, b) => Number(a.state?.createdAt ?? 0) - Number(b.state?.createdAt ?? 0));
+      return mine.at(-1)?.metadata ?? null;
+    },
+    markSeen: async (room, identity, atMs) => {
+      await call('RoomService', 'UpdateParticipant', { room, roomAdmin: true }, { room, identity, attributes: { [SEEN_ATTRIBUTE]: String(atMs) } });
+    },
+  };
+}
