@@ -17,6 +17,8 @@ import { DeletionGate } from './privacy/deletion-gate.js';
 import { OperatorPage } from './privacy/operator-page.js';
 import { PrivacyPage } from './privacy/privacy-page.js';
 import { StacksPage } from './pages/stacks.js';
+import { LeaderboardPage } from './habits/leaderboard-page.js';
+import { ProgressPage } from './habits/progress-page.js';
 
 // The call page carries livekit-client, most of the bundle; load it only when a call starts.
 const CallPage = lazy(() => import('./pages/call.js').then((m) => ({ default: m.CallPage })));
@@ -162,6 +164,10 @@ function Page(props: { route: Route }) {
       return <OperatorPage />;
     case 'stacks':
       return <StacksPage />;
+    case 'progress':
+      return <ProgressPage />;
+    case 'leaderboard':
+      return <LeaderboardPage />;
     case 'review-inbox':
     case 'review-interview':
     case 'review-calibration':

@@ -20,6 +20,8 @@ export type Route =
   | { name: 'privacy' }
   | { name: 'operator' }
   | { name: 'stacks' }
+  | { name: 'progress' }
+  | { name: 'leaderboard' }
   | { name: 'review-inbox' }
   | { name: 'review-interview'; interviewId: string }
   | { name: 'review-calibration'; itemId: string }
@@ -66,6 +68,10 @@ export function parseHash(hash: string): Route {
         return { name: 'operator' };
       case 'stacks':
         return { name: 'stacks' };
+      case 'progress':
+        return { name: 'progress' };
+      case 'leaderboard':
+        return { name: 'leaderboard' };
     }
   }
   if (a === 'applications' && b) {

@@ -5,6 +5,7 @@ import { formatDate, layoutProgress } from '../format.js';
 import type { Application, InterviewSummary } from '../types.js';
 import { ErrorMessage, Link, Notice, PageHeading, Spinner, useAuth } from '../ui.js';
 import { DeleteInterviewButton } from '../privacy/delete-buttons.js';
+import { HabitsCard } from '../habits/habits-card.js';
 
 export function DashboardPage() {
   const { user } = useAuth();
@@ -69,7 +70,11 @@ export function DashboardPage() {
           <section className="card" aria-labelledby="progress-heading">
             <h2 id="progress-heading">Progress</h2>
             <ProgressChart interviews={interviews} />
+            <p>
+              <Link to={{ name: 'progress' }}>Progress by dimension and skill, with dates</Link>
+            </p>
           </section>
+          <HabitsCard />
           <section className="card span-2" aria-labelledby="history-heading">
             <h2 id="history-heading">Past interviews</h2>
             {interviews.length === 0 ? (

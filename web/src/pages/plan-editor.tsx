@@ -31,7 +31,7 @@ const KIND_LABELS: Record<string, string> = { behavioural: 'Behavioural', techni
 const MIN_QUESTION_CHARS = 10;
 const MAX_QUESTION_CHARS = 500;
 const MAX_QUESTIONS = 15;
-const DRAFT_KEY = (applicationId: string) => `mockroom.draftInterview.${applicationId}`;
+export const DRAFT_KEY = (applicationId: string) => `mockroom.draftInterview.${applicationId}`;
 
 const plans = client.api.interviews[':id'].plan;
 

@@ -14,6 +14,7 @@ import { ErrorMessage, Link, PageHeading, Spinner } from '../ui.js';
 import { InterviewMetricsPanel } from './interview-metrics.js';
 import { ReviewerComments, ReviewSharePanel } from '../review-share-panel.js';
 import { InterviewPrivacyPanel } from '../privacy/dossier-panel.js';
+import { PractiseAgainPanel } from '../habits/practise-again-panel.js';
 
 /** Scoring usually takes seconds; poll gently while it runs. */
 export const REPORT_POLL_MS = 2_000;
@@ -109,6 +110,7 @@ export function ReportPage(props: { interviewId: string }) {
       ) : (
         <ReportBody report={report.report} turns={detail?.turns ?? []} />
       )}
+      {report?.report ? <PractiseAgainPanel interviewId={props.interviewId} scored={report.report.status === 'scored'} /> : null}
       <InterviewMetricsPanel interviewId={props.interviewId} />
       <InterviewPrivacyPanel interviewId={props.interviewId} />
       <ReviewerComments interviewId={props.interviewId} turns={detail?.turns ?? []} />

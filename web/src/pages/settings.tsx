@@ -5,6 +5,7 @@ import type { EmailPreferences } from '../types.js';
 import { confirmAction, ErrorMessage, Field, Link, Notice, PageHeading, useAuth } from '../ui.js';
 import { MIN_PASSWORD_LENGTH } from './auth.js';
 import { AccountDataCard } from '../privacy/account-data-card.js';
+import { HabitsSettingsCard } from '../habits/habits-settings-card.js';
 
 /** The preferences PATCH /api/me accepts (a strict schema), with their labels. Off until chosen. */
 const PREFERENCES: readonly { key: keyof EmailPreferences; label: string }[] = [{ key: 'reportReady', label: 'When my interview report is ready' }];
@@ -116,6 +117,7 @@ export function SettingsPage() {
         </p>
       </section>
 
+      <HabitsSettingsCard />
       <AccountDataCard />
     </section>
   );
