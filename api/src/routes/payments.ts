@@ -15,7 +15,7 @@ export function createPaymentRoutes() {
     if (!secret) return c.json(errorBody('not_found', 'no such route'), 404);
     const rawBody = await c.req.text();
     try {
-      const outcome = await handleStripeWebhook(s, { rawBody, signature: c.req.header('stripe-signature'), webhookSecret: secret, nowSeconds: Math.floor(s.now().getTime() / 1000) });
+      const outcome = await handleStripeWebhook(s, { rawBody, signature: c.req.header('stripe-signature'), webhookSecret: secret, receivedAtMs: s.now().getTime() });
       s.logger.info({ outcome }, 'stripe webhook');
       return c.json({ received: true, outcome }, 200);
     } catch (error) {

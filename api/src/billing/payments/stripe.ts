@@ -64,18 +64,18 @@ export class StripeSignatureError extends Error {
 
 /**
  * Verifies and applies one webhook delivery. Throws StripeSignatureError when the signature is
- * missing, wrong, or older than the tolerance. `nowSeconds` is the receive time the tolerance is
- * measured from.
+ * missing, wrong, or older than the tolerance. `receivedAtMs` is the receive time (epoch ms, as
+ * the SDK takes it) the tolerance is measured from.
  */
 export async function handleStripeWebhook(
   s: Pick<Services, 'db' | 'logger'>,
-  input: { rawBody: string; signature: string | undefined; webhookSecret: string; nowSeconds: number },
+  input: { rawBody: string; signature: string | undefined; webhookSecret: string; receivedAtMs: number },
 ): Promise<WebhookOutcome> {
   if (!input.signature) throw new StripeSignatureError('missing Stripe-Signature');
   let event: Stripe.Event;
   try {
     // The SDK's own verifier (static: it needs no API key).
-    event = await Stripe.webhooks.constructEventAsync(input.rawBody, input.signature, input.webhookSecret, STRIPE_SIGNATURE_TOLERANCE_S, undefined, input.nowSeconds);
+    event = await Stripe.webhooks.constructEventAsync(input.rawBody, input.signature, input.webhookSecret, STRIPE_SIGNATURE_TOLERANCE_S, undefined, input.receivedAtMs);
   } catch {
     throw new StripeSignatureError('signature rejected');
   }
