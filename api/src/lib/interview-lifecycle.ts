@@ -51,6 +51,8 @@ export async function withTransitions<T>(s: LifecycleDeps, inRole: InRole, work:
         async close(input) {
           attempted.add(input.interviewId);
           const changed = await closeInterviewTx(tx, { ...input, now: s.now() });
+          // Delivered to every API instance when this commits (cluster/bus.ts).
+          if (changed) await s.caches.openInterviews.publishClosedTx(tx, input.interviewId);
           queued ||= changed;
           return changed;
         },
@@ -151,6 +153,7 @@ export async function sweepInterviews(s: LifecycleDeps): Promise<number> {
       .update(interviews)
       .set({ status: 'failed', endedAt: now, endReason: 'error' })
       .where(and(eq(interviews.status, 'scheduled'), lt(interviews.createdAt, new Date(now.getTime() - SCHEDULED_EXPIRY_MS))));
+    await s.caches.openInterviews.publishAllClosedTx(tx);
     return closed;
   });
   // It may also have failed stale scheduled interviews it does not list: forget them all.

@@ -1,7 +1,7 @@
 /**
  * A small LRU map whose entries also expire after a fixed time. Used for hot read paths (session
- * validation, interview state) where a short staleness bound across API instances is acceptable
- * and this instance invalidates its own entries on every write it makes.
+ * validation, interview state). Writes invalidate entries on every API instance through the
+ * cluster bus (cluster/bus.ts); the TTL only bounds what a write that publishes nothing leaves behind.
  */
 export class TtlCache<K, V> {
   private readonly entries = new Map<K, { value: V; expiresAt: number }>();
