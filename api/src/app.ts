@@ -44,6 +44,9 @@ import { HABITS_REMINDERS_JOB, habitsRemindersJob } from './habits/reminders.js'
 import { createDossierRoutes, createOperatorRoutes, createPrivacyRoutes } from './routes/privacy.js';
 import { PURGE_ACCOUNT_JOB, pendingDeletionGate, purgeAccountJob } from './lib/account-deletion.js';
 import { EVENTS_RETENTION_JOB, sweepOldEvents } from './lib/events.js';
+import { createTryoutRoutes } from './routes/tryout.js';
+import { guestGate } from './tryout/guest-gate.js';
+import { TRYOUT_RETENTION_JOB, tryoutRetentionJob } from './tryout/retention.js';
 
 export interface AppDeps {
   db: MockroomDb;
@@ -56,6 +59,8 @@ export interface AppDeps {
   logger?: Logger;
   analysis?: AnalysisService;
   authSecret?: Uint8Array;
+  /** The tryout hashes' key (api/src/tryout/secret.ts); random per app when unset, null: the tryout is off. */
+  tryoutSecret?: Uint8Array | null;
 }
 
 const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
@@ -79,6 +84,7 @@ function buildRoutes(env: Env, base = createRouter()) {
     .route('/api/interviews', createInterviewPlanRoutes())
     .route('/api/agent', createAgentRoutes(env.AGENT_API_TOKEN))
     .route('/api/livekit', createLivekitWebhookRoutes())
+    .route('/api/tryout', createTryoutRoutes())
     .route('/api/habits', createHabitsRoutes())
     .route('/api/leaderboard', createLeaderboardRoutes())
     .route('/api/progress', createProgressRoutes())
@@ -109,6 +115,7 @@ export function createApp(deps: AppDeps) {
     caches: deps.caches,
     now: deps.clock ?? (() => new Date()),
     authSecret: deps.authSecret ?? new Uint8Array(randomBytes(32)),
+    tryoutSecret: deps.tryoutSecret === undefined ? new Uint8Array(randomBytes(32)) : deps.tryoutSecret,
     kickJobs: () => runner?.kick(),
     background(work) {
       const p = work()
@@ -124,6 +131,7 @@ export function createApp(deps: AppDeps) {
     [SCORE_JOB]: scoreInterviewJob,
     [PURGE_ACCOUNT_JOB]: purgeAccountJob,
     [EVENTS_RETENTION_JOB]: async (_job, s) => void (await sweepOldEvents(s)),
+    [TRYOUT_RETENTION_JOB]: tryoutRetentionJob,
     [HABITS_AWARD_JOB]: habitsAwardJob,
     [HABITS_REMINDERS_JOB]: habitsRemindersJob,
   });
@@ -195,6 +203,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', csrfProtection(env.APP_BASE_URL));
   app.use('/api/*', loadSession());
   app.use('/api/*', pendingDeletionGate());
+  app.use('/api/*', guestGate());
 
   const routes = createRouter();
   buildRoutes(env, routes);

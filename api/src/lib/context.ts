@@ -38,6 +38,8 @@ export interface Services {
   now(): Date;
   /** Secret for device cookies (HMAC); random per process unless AUTH_SECRET is set. */
   authSecret: Uint8Array;
+  /** Key of the free tryout's device and network hashes (api/src/tryout/secret.ts); null: the tryout is off. */
+  tryoutSecret: Uint8Array | null;
   /** Wakes the job runner (it also polls). */
   kickJobs(): void;
   /** Runs work after the response (equal response times whatever the outcome); tracked for tests. */
