@@ -5,19 +5,29 @@
  * no personal data).
  */
 import type { Cluster } from '../../scripts/cluster-stack.js';
+import { TypingCandidate } from './bot-candidate.js';
 
 export * from '../../scripts/cluster-stack.js';
 
-/** Room name → worker id, from every livekit node's log (the node that hosts a job's room assigns it). */
+/**
+ * Room name → the worker of its latest job, from every livekit node's log (the node that holds the
+ * chosen worker logs the assignment; a re-dispatched room has several, the latest wins by time).
+ */
 export function jobWorkers(cluster: Cluster): Map<string, string> {
-  const out = new Map<string, string>();
+  const found: { at: string; room: string; worker: string }[] = [];
   for (const name of cluster.names.filter((n) => n.startsWith('livekit-'))) {
-    for (const m of cluster.supervisor.logs(name).matchAll(/assigned job to worker\s+(\{.*\})\s*$/gm)) {
-      const fields = JSON.parse(m[1]!) as { room?: string; workerID?: string };
-      if (fields.room && fields.workerID) out.set(fields.room, fields.workerID);
+    for (const m of cluster.supervisor.logs(name).matchAll(/^(\S+)\s.*assigned job to worker\s+(\{.*\})\s*$/gm)) {
+      const fields = JSON.parse(m[2]!) as { room?: string; workerID?: string };
+      if (fields.room && fields.workerID) found.push({ at: m[1]!, room: fields.room, worker: fields.workerID });
     }
   }
-  return out;
+  found.sort((a, b) => a.at.localeCompare(b.at));
+  return new Map(found.map((f) => [f.room, f.worker]));
+}
+
+/** Which process (agent-1, agent-2) runs as this worker id: the worker logs its id when it registers. */
+export function workerProcess(cluster: Cluster, workerId: string): string | null {
+  return cluster.names.filter((n) => n.startsWith('agent-')).find((n) => cluster.supervisor.logs(n).includes(`"id":"${workerId}"`)) ?? null;
 }
 
 /** Worker ids registered with the cluster, in order, from the livekit nodes' logs. */
@@ -41,4 +51,34 @@ export async function instanceRequest(instanceUrl: string, origin: string, cooki
   });
   await res.text();
   return res.status;
+}
+
+/**
+ * A candidate who only types: joins like TypingCandidate, then takes its silent microphone track
+ * down, so the recruiter's job runs no voice detection or recognition on silence. Eight of those
+ * jobs fit a shared 2-core machine where eight listening ones do not (VAD fell 80 s behind).
+ */
+export class TextOnlyCandidate extends TypingCandidate {
+  override async join(url: string, token: string): Promise<void> {
+    await super.join(url, token);
+    const local = this.room.localParticipant!;
+    for (const pub of [...local.trackPublications.values()]) if (pub.sid) await local.unpublishTrack(pub.sid);
+  }
+}
+
+/** Signs in through `url` as a second device; returns its session cookie (`name=value`), not the device tag. */
+export async function signInCookie(url: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/signin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url, 'sec-fetch-site': 'same-origin' },
+    body: JSON.stringify({ email, password }),
+  });
+  await res.text();
+  if (res.status !== 200) throw new Error(`sign-in answered ${res.status}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((pair) => !pair.startsWith('mr_device=') && !pair.endsWith('='));
+  if (!cookie) throw new Error('sign-in set no session cookie');
+  return cookie;
 }
