@@ -17,6 +17,7 @@ import type { MockroomDb, Tx } from '@mockroom/db/client';
 import { rowsOf } from '@mockroom/db/client';
 import { sessions, users } from '@mockroom/db/schema';
 import { TtlCache } from '../lib/ttl-cache.js';
+import { createLocalBus, type BusEvent, type ClusterBus } from '../cluster/bus.js';
 
 export const SESSION_IDLE_MS = 14 * 24 * 3600_000;
 export const SESSION_ABSOLUTE_MS = 60 * 24 * 3600_000;
@@ -72,9 +73,11 @@ const TOKEN_RE = /^([a-z2-7]{24})\.([a-z2-7]{32})$/;
  * Validated sessions of this app instance, keyed by session id (created by the process or the
  * test harness and handed to createApp; docs/decisions/007-api-caches.md). A hit still checks
  * the secret against the stored hash and the expiry; it only saves the two transactions of a
- * lookup. This module is the only one that drops entries: on sign-out, session revocation and
- * every write to a user's row (writeUser). Another API instance's revocation reaches this one
- * within SESSION_CACHE_TTL_MS at most.
+ * lookup. Sign-out, session revocation and every write to a user's row (writeUser) publish an
+ * invalidation on the cluster bus in their transaction (cluster/bus.ts); with several instances on
+ * one Postgres a hit is used only after the bus has synced, so another instance's revocation is
+ * refused here from the very next request (docs/decisions/020-stateless-api-instances.md). The TTL
+ * only bounds what a writer that does not publish could leave behind.
  */
 export const SESSION_CACHE_TTL_MS = 5_000;
 const SESSION_CACHE_MAX = 10_000;
@@ -84,10 +87,26 @@ interface CachedSession {
   session: Session;
   user: SessionUser;
 }
-export type SessionCache = TtlCache<string, CachedSession>;
+export class SessionCache extends TtlCache<string, CachedSession> {
+  /** Where invalidations are published and heard: in process until cluster/attach.ts sets the shared one. */
+  bus: ClusterBus;
+
+  constructor(bus: ClusterBus = createLocalBus(), clock?: () => number) {
+    super(SESSION_CACHE_TTL_MS, SESSION_CACHE_MAX, clock);
+    this.bus = bus;
+    if (!bus.shared) bus.subscribe((event) => this.apply(event));
+  }
+
+  /** Drops what an invalidation made stale. */
+  apply(event: BusEvent): void {
+    if (event.kind === 'user') this.deleteWhere((v) => v.session.userId === event.id);
+    else if (event.kind === 'session') this.delete(event.id);
+    else if (event.kind === 'all') this.clear();
+  }
+}
 
 export function createSessionCache(): SessionCache {
-  return new TtlCache<string, CachedSession>(SESSION_CACHE_TTL_MS, SESSION_CACHE_MAX);
+  return new SessionCache();
 }
 
 /** What the session functions need: the database and this app's session cache (Services has both). */
@@ -101,12 +120,17 @@ function forgetUser(s: SessionDeps, userId: string): void {
 }
 
 /**
- * Runs fn as the user (a write to their row: profile, verification, deletion), then drops their
- * cached sessions so this instance re-reads the user on the next request.
+ * Runs fn as the user (a write to their row: profile, verification, deletion) and publishes the
+ * invalidation in the same transaction, so every instance re-reads the user on its next request;
+ * drops this instance's entries again after the commit.
  */
 export async function writeUser<T>(s: SessionDeps, userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
   try {
-    return await s.db.asUser(userId, fn);
+    return await s.db.asUser(userId, async (tx) => {
+      const result = await fn(tx);
+      await s.caches.sessions.bus.publishTx(tx, { kind: 'user', id: userId });
+      return result;
+    });
   } finally {
     forgetUser(s, userId);
   }
@@ -123,7 +147,12 @@ export async function validateSessionToken(
   const [, id, secret] = m as unknown as [string, string, string];
   const { db } = s;
   const cache = s.caches.sessions;
-  const hit = cache.get(id);
+  const bus = cache.bus;
+  // Shared database: first apply every invalidation committed before this request (bus.ts); when
+  // the bus cannot vouch for that, read the database and cache nothing.
+  const trusted = bus.shared ? await bus.sync() : true;
+  const epoch = bus.epoch;
+  const hit = trusted ? cache.get(id) : undefined;
   if (hit) {
     if (!constantTimeEqual(createHash('sha256').update(secret, 'utf8').digest(), hit.secretHash)) return null;
     const t = now.getTime();
@@ -173,13 +202,17 @@ export async function validateSessionToken(
     if (!user) return null;
     return { session: { id, userId, expiresAt: newExpiry }, user: user as SessionUser };
   });
-  if (result) cache.set(id, { secretHash: decodeHex(found.secret_hash), absoluteEnd, session: result.session, user: result.user });
+  // Not when an invalidation arrived while reading: what was read may be what it invalidated.
+  if (result && trusted && bus.epoch === epoch) cache.set(id, { secretHash: decodeHex(found.secret_hash), absoluteEnd, session: result.session, user: result.user });
   return result;
 }
 
 export async function invalidateSession(s: SessionDeps, session: Session): Promise<void> {
   s.caches.sessions.delete(session.id);
-  await s.db.asUser(session.userId, (tx) => tx.delete(sessions).where(eq(sessions.id, session.id)));
+  await s.db.asUser(session.userId, async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.id, session.id));
+    await s.caches.sessions.bus.publishTx(tx, { kind: 'session', id: session.id });
+  });
   // Again after the commit: a lookup that read the row before the delete may have cached it.
   s.caches.sessions.delete(session.id);
 }
@@ -187,10 +220,12 @@ export async function invalidateSession(s: SessionDeps, session: Session): Promi
 /** Ends every session of the user, or every one but `keepSessionId`. */
 export async function invalidateUserSessions(s: SessionDeps, userId: string, keepSessionId?: string): Promise<void> {
   forgetUser(s, userId);
-  await s.db.asUser(userId, (tx) =>
-    tx
+  await s.db.asUser(userId, async (tx) => {
+    await tx
       .delete(sessions)
-      .where(keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId)),
-  );
+      .where(keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId));
+    // Every instance drops all of the user's cached sessions; the kept one is re-read once.
+    await s.caches.sessions.bus.publishTx(tx, { kind: 'user', id: userId });
+  });
   forgetUser(s, userId);
 }
