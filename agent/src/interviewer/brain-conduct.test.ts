@@ -184,6 +184,11 @@ describe('the opening', () => {
     expect(first.questionId).toBe('q1');
   });
 
+  it('keeps the disclosure short: who is speaking first, then only the plan size and time', () => {
+    const intro = brainFor().introduction();
+    expect(intro).toEqual(["Hi Ada, I'm an AI recruiter, and this is a practice interview for the Backend Engineer role at Acme.", '3 questions, about 15 minutes.']);
+  });
+
   it('does not take speech before the first question as its answer', () => {
     const brain = brainFor();
     brain.introduction();
@@ -276,5 +281,46 @@ describe('a question cut off by the candidate', () => {
   it('counts as heard when nearly all of it was played', () => {
     expect(heardShare('one two three four five six seven eight nine ten', 'Thanks. one two three four five six seven eight nine')).toBe(0.9);
     expect(heardShare('one two three four five', 'something else')).toBe(0);
+  });
+});
+
+describe('what the recruiter expects to say next (synthesis ahead)', () => {
+  it('predicts the opening, then the first question, then the next question, without changing the replies', () => {
+    const brain = brainFor();
+    const twin = brainFor();
+    const opening = brain.upcomingSentences();
+    expect(opening[0]).toMatch(/^Hi Ada, I'm an AI recruiter/);
+    expect(opening.at(-1)).toBe(Q1);
+    expect(brain.introduction()).toEqual(twin.introduction());
+    expect(brain.upcomingSentences()).toEqual([Q1]);
+    expect(brain.proactive()).toEqual(twin.proactive());
+    const expected = brain.upcomingSentences();
+    expect(expected[0]).toBe(Q2);
+    const reply = brain.respond(STRONG_BEHAVIOURAL_ANSWER, Q1);
+    expect(reply).toEqual(twin.respond(STRONG_BEHAVIOURAL_ANSWER, Q1));
+    expect(reply.sentences.at(-1)).toBe(Q2);
+    expect(brain.upcomingSentences()[0]).toBe(Q3);
+  });
+
+  it('predicts the acknowledgement a plain strong answer gets', () => {
+    const brain = brainFor();
+    brain.introduction();
+    brain.proactive();
+    brain.respond(STRONG_BEHAVIOURAL_ANSWER, Q1);
+    const expected = brain.upcomingSentences();
+    // No plan keyword or percentage in it: the plain acknowledgement, then the next question.
+    const reply = brain.respond(
+      'I would put a token bucket in front of each API key, because it allows short bursts while the average stays fixed, and I did exactly that for our public API last year.',
+      Q2,
+    );
+    expect(reply.kind).toBe('question');
+    expect(reply.sentences).toEqual([expected[1], Q3]);
+    expect(expected[0]).toBe(Q3);
+  });
+
+  it('expects nothing once the call has ended', () => {
+    const brain = brainFor();
+    brain.markEnded('candidate_left');
+    expect(brain.upcomingSentences()).toEqual([]);
   });
 });

@@ -133,9 +133,9 @@ const GENERIC_TOPICS = new Set([
   'result', 'data', 'users', 'goals', 'success', 'priorities', 'measure', 'decision', 'outcome', 'process', 'design',
 ]);
 const STYLE_SENTENCE: Record<InterviewStyle, string> = {
-  supportive: 'This is a relaxed practice session, so there are no wrong answers.',
+  supportive: 'There are no wrong answers here.',
   neutral: '',
-  challenging: "I'll press for specifics, the way a demanding interviewer would.",
+  challenging: "I'll press for specifics.",
 };
 /** A spoken prompt counts as heard when this share of its words reached the candidate. */
 const HEARD_SHARE = 0.9;
@@ -290,6 +290,23 @@ export class InterviewBrain {
   }
 
   /**
+   * What the recruiter will most likely say next, most likely first, for synthesis ahead
+   * (docs/decisions/020-speech-ahead.md): before the call the opening, then the next planned
+   * question with the acknowledgement that would lead into it. Only predicts; changes nothing.
+   * A follow-up or an acknowledgement naming the answer's topic is not predicted.
+   */
+  upcomingSentences(): string[] {
+    if (this.endReason) return [];
+    const first = this.plan.questions[0];
+    if (!this.started) return [...this.introSentences(), ...(first ? [first.text] : [])];
+    if (this.firstQuestionDue) return first ? [first.text] : [];
+    if (this.invitedQuestions || this.resumed) return [];
+    const next = this.plan.questions[this.index + 1];
+    if (!next) return [];
+    return [next.text, this.peekAck(STRONG_ACKS[this.style]), this.peekAck(WEAK_ACKS)];
+  }
+
+  /**
    * The reply to one committed candidate turn. `spoken` is what the recruiter was heard saying
    * since the candidate's previous turn (the session's assistant messages, cut short where the
    * candidate interrupted); when given, a prompt not heard in full is asked again, and what the
@@ -371,12 +388,12 @@ export class InterviewBrain {
   private introSentences(): string[] {
     const name = toSpokenName(this.opts.candidateName);
     const count = this.plan.questions.length;
+    // Short on purpose (issue 12: the old five sentences took 22–25 s of a 5-minute interview); the
+    // disclosure stays the first sentence. Lengths measured by src/inference/measure-greeting.ts.
     return [
       `Hi ${name}, I'm an AI recruiter, and this is a practice interview for the ${this.opts.role} role at ${this.opts.company}.`,
-      `I'll ask you ${count} ${count === 1 ? 'question' : 'questions'} over ${minutesText(this.opts.timeBoxMs)}.`,
+      `${count} ${count === 1 ? 'question' : 'questions'}, ${minutesText(this.opts.timeBoxMs)}.`,
       ...(STYLE_SENTENCE[this.style] ? [STYLE_SENTENCE[this.style]] : []),
-      'Take your time, and feel free to ask me to repeat a question.',
-      "Let's start.",
     ];
   }
 
@@ -548,6 +565,11 @@ export class InterviewBrain {
       return template.replace('{topic}', topic);
     }
     return this.pickAck(STRONG_ACKS[this.style]);
+  }
+
+  /** The acknowledgement pickAck would choose from this pool now, without choosing it. */
+  private peekAck(pool: string[]): string {
+    return pool.find((t) => !this.usedAcks.has(t)) ?? pool.find((t) => t !== this.lastAck) ?? pool[0]!;
   }
 
   /** The first acknowledgement of a pool not said yet; once all were said, a new round that does not start with the last one. */
