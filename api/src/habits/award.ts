@@ -16,9 +16,12 @@ import { isoWeekStartUtc } from './time.js';
 
 export const HABITS_AWARD_JOB = 'habits_award';
 
-/** Enqueues the award run in the caller's transaction (the scoring job's, as the user). */
+/**
+ * Enqueues the award run in the caller's transaction (the scoring job's, as the user). The payload names
+ * only the user: the run reads all their interviews, so deleting one leaves nothing dangling.
+ */
 export async function enqueueHabitsAward(tx: Tx, input: { userId: string; interviewId: string }): Promise<void> {
-  await enqueueTx(tx, { kind: HABITS_AWARD_JOB, payload: { userId: input.userId, interviewId: input.interviewId }, userId: input.userId });
+  await enqueueTx(tx, { kind: HABITS_AWARD_JOB, payload: { userId: input.userId }, userId: input.userId });
 }
 
 /** Completed interviews in the current ISO week (UTC): the leaderboard's practice count. */
