@@ -55,6 +55,11 @@ export function createWorkerOptions(env: AgentEnv, agentEntry: string): ServerOp
     production,
     // The framework keeps none in development; a cold process made every greeting wait for it.
     numIdleProcesses: env.AGENT_IDLE_PROCESSES,
+    // The framework's 10 s for a job process to start (imports, prewarmed speech models) was too short
+    // on a busy host: at load average 25-30, 29 job processes in 7 minutes of a soak were killed at
+    // 10 s and replaced by others that met the same end, and 41 of 43 interviews got no recruiter
+    // (docs/resilience.md). A process that is merely slow now gets to finish.
+    initializeProcessTimeout: 30_000,
     // In development the CPU threshold is off (as the framework's default), the job cap stays.
     loadThreshold: production ? env.AGENT_LOAD_THRESHOLD : 1,
     // The load sample (every 2.5 s) is the one place the framework shows us the running jobs.
