@@ -50,7 +50,16 @@ describe('soak', () => {
       sessions: 2,
       results: [session([answer(true, 800), answer(true, 1200), answer(false)]), session([], false), session([answer(true, 1000)])],
       samples,
+      loads: [
+        { atMs: 0, load1: 20 },
+        { atMs: 10_000, load1: 24.5 },
+        { atMs: 20_000, load1: 31 },
+      ],
     });
+    expect(s.loadMedian).toBe(24.5);
+    expect(s.loadMax).toBe(31);
+    // Two of the three interviews were greeted (900 ms each); the third got no recruiter.
+    expect(s.greetingP50Ms).toBe(900);
     expect(s.answers).toBe(4);
     expect(s.answered).toBe(3);
     expect(s.turnSuccessRate).toBe(0.75);
@@ -69,6 +78,7 @@ describe('soak', () => {
     expect(s.jobPeakLateMb).toBeNull();
     const md = renderSoakMarkdown(s, { command: 'pnpm bench --soak 20m', startedAt: 'now', machine: '2 cores', settings: {} });
     expect(md).toContain('**75.00 %**');
+    expect(md).toContain('median 24.5, highest 31');
     expect(md).toMatch(/\| api \| 10 \|/);
   });
 });

@@ -7,8 +7,8 @@
  *
  * The pure parts (duration parsing, the summary) are exported for soak.test.ts.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { readFileSync, writeFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { REPO_ROOT, startStack, type Stack } from '../lib/stack.js';
 import type { BenchOptions } from './args.js';
@@ -23,6 +23,21 @@ const ANSWERS_PER_INTERVIEW = 8;
 /** Memory is compared from here on: model loads, pools and caches fill during the first minutes. */
 const WARM_UP_SHARE = 0.15;
 const RSS_SAMPLE_MS = 10_000;
+/**
+ * A bot's pause before its next interview. livekit-server dispatches a room's agent once, when the
+ * room is created, and skips it when no worker has a free slot ("no servers available"); the worker
+ * reports a freed slot only on its next load sample (2.5 s) after the job process has shut down. A
+ * bot that started its next interview at once (the first 30-minute run) met a full worker and got
+ * no recruiter in 19 of 31 interviews; a real candidate does not start a new call within a second.
+ */
+const INTERVIEW_GAP_MS = 10_000;
+/**
+ * How long a bot waits for the greeting. The benchmark's 20 s is a latency bar; here it ended
+ * interviews whose job was merely slow to start (13-36 s at load average 24), and the job that then
+ * arrived found its interview closed while its slot kept the next candidates from being dispatched.
+ * A real candidate waits longer than 20 s on the call page; how long the greetings took is reported.
+ */
+const SOAK_GREETING_TIMEOUT_MS = 60_000;
 
 export type SoakProcKind = 'livekit-server' | 'api' | 'agent worker' | 'inference' | 'job' | 'other' | `other: ${string}`;
 
@@ -41,6 +56,12 @@ export interface RssSample {
   pid: number;
   kind: SoakProcKind;
   rssKb: number;
+}
+
+/** The machine's 1-minute load average, sampled with the RSS (the soak shares its cores). */
+export interface LoadSample {
+  atMs: number;
+  load1: number;
 }
 
 export interface ProcGrowth {
@@ -65,11 +86,17 @@ export interface SoakSummary {
   turnSuccessRate: number | null;
   latencyP50Ms: number | null;
   latencyP95Ms: number | null;
+  /** Join → the recruiter's first audio, over the interviews that got one. */
+  greetingP50Ms: number | null;
+  greetingP95Ms: number | null;
   /** Long-lived processes (present from the baseline to the end). */
   processes: ProcGrowth[];
   /** Job processes are one per interview: peak RSS of those that started early vs late in the run. */
   jobPeakEarlyMb: number | null;
   jobPeakLateMb: number | null;
+  /** 1-minute load average over the run: median and highest sample (null without samples). */
+  loadMedian: number | null;
+  loadMax: number | null;
 }
 
 const median = (xs: number[]): number | null => {
@@ -89,10 +116,11 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
  * the warm-up, its end the median of its last minute's samples (medians, so one GC cycle does not
  * decide the figure); growth is scaled to an hour.
  */
-export function summarizeSoak(input: { durationMs: number; sessions: number; results: SessionResult[]; samples: RssSample[] }): SoakSummary {
+export function summarizeSoak(input: { durationMs: number; sessions: number; results: SessionResult[]; samples: RssSample[]; loads?: LoadSample[] }): SoakSummary {
   const answers = input.results.flatMap((r) => r.turns.filter((t) => t.kind === 'answer'));
   const answered = answers.filter((t) => t.recruiterOnsetAt !== null);
   const latencies = answers.map((t) => t.latencyMs).filter((x): x is number => x !== null);
+  const greetings = input.results.map((r) => r.greetingMs).filter((x): x is number => x !== null);
   const warmEnd = input.durationMs * WARM_UP_SHARE;
   const byPid = new Map<number, RssSample[]>();
   for (const s of input.samples) (byPid.get(s.pid) ?? byPid.set(s.pid, []).get(s.pid)!).push(s);
@@ -142,9 +170,13 @@ export function summarizeSoak(input: { durationMs: number; sessions: number; res
     turnSuccessRate: answers.length ? Math.round((answered.length / answers.length) * 10_000) / 10_000 : null,
     latencyP50Ms: median(latencies) === null ? null : Math.round(median(latencies)!),
     latencyP95Ms: pct(latencies, 95) === null ? null : Math.round(pct(latencies, 95)!),
+    greetingP50Ms: greetings.length ? Math.round(median(greetings)!) : null,
+    greetingP95Ms: greetings.length ? Math.round(pct(greetings, 95)!) : null,
     processes,
     jobPeakEarlyMb: m(early),
     jobPeakLateMb: m(late),
+    loadMedian: m((input.loads ?? []).map((l) => l.load1)),
+    loadMax: input.loads?.length ? r1(Math.max(...input.loads.map((l) => l.load1))) : null,
   };
 }
 
@@ -156,9 +188,10 @@ export function renderSoakMarkdown(s: SoakSummary, ctx: { command: string; start
     `\`${ctx.command}\`, started ${ctx.startedAt} on ${ctx.machine}.`,
     `Settings: ${Object.entries(ctx.settings).map(([k, v]) => `${k}=${v}`).join(', ') || 'defaults'}.`,
     '',
-    `- interviews: ${s.interviews} (${s.interviewsWithoutGreeting} without a greeting)`,
+    `- interviews: ${s.interviews} (${s.interviewsWithoutGreeting} without a greeting within ${SOAK_GREETING_TIMEOUT_MS / 1000} s); greeting after joining p50 ${s.greetingP50Ms ?? 'n/a'} ms, p95 ${s.greetingP95Ms ?? 'n/a'} ms`,
     `- answers: ${s.answers}, answered by the recruiter: ${s.answered} (**${rate}**; goal ≥ 99.5 %), cut off: ${s.cutOff}`,
     `- reply latency (end of answer → recruiter audio): p50 ${s.latencyP50Ms ?? 'n/a'} ms, p95 ${s.latencyP95Ms ?? 'n/a'} ms`,
+    `- 1-minute load average during the run: median ${s.loadMedian ?? 'n/a'}, highest ${s.loadMax ?? 'n/a'}`,
     `- job processes (one per interview; idle pre-started ones included), median peak RSS: first half ${s.jobPeakEarlyMb ?? 'n/a'} MB, second half ${s.jobPeakLateMb ?? 'n/a'} MB`,
     '',
     '| process | pid | RSS after warm-up | RSS at the end | peak | growth per hour (goal ≤ 10 %) |',
@@ -179,13 +212,15 @@ export async function runSoak(o: {
   durationMs: number;
   sessions: number;
   log: (line: string) => void;
-}): Promise<{ results: SessionResult[]; samples: RssSample[]; elapsedMs: number }> {
+}): Promise<{ results: SessionResult[]; samples: RssSample[]; loads: LoadSample[]; elapsedMs: number }> {
   const results: SessionResult[] = [];
   const samples: RssSample[] = [];
+  const loads: LoadSample[] = [];
   const t0 = Date.now();
   const kinds = new Map<number, SoakProcKind>();
   const sample = () => {
     const at = Date.now() - t0;
+    loads.push({ atMs: at, load1: loadavg()[0]! });
     for (const pid of o.stack.processIds()) {
       let kind = kinds.get(pid);
       try {
@@ -221,6 +256,7 @@ export async function runSoak(o: {
         steps: planSteps(ANSWERS_PER_INTERVIEW, 0, 0),
         seed: i * 5 + n,
         log: () => undefined,
+        greetingTimeoutMs: SOAK_GREETING_TIMEOUT_MS,
       });
       results.push(r);
       n += 1;
@@ -228,8 +264,8 @@ export async function runSoak(o: {
       o.log(
         `  soak s${i} interview ${n}: ${r.greetingMs === null ? `no greeting (${r.error ?? 'unknown'})` : `${answers.filter((t) => t.recruiterOnsetAt !== null).length}/${answers.length} answered`}, ${Math.round((deadline - Date.now()) / 1000)} s left`,
       );
-      // A failed join is retried after a pause, not in a tight loop.
-      if (r.greetingMs === null) await new Promise((res) => setTimeout(res, 5_000));
+      // The next interview (or a retry after a failed join) waits for the worker to free the slot.
+      if (Date.now() < deadline) await new Promise((res) => setTimeout(res, INTERVIEW_GAP_MS));
     }
   };
   try {
@@ -239,7 +275,7 @@ export async function runSoak(o: {
     sample();
   }
   // The interviews under way at the deadline finish first: the soak runs a little longer than asked.
-  return { results, samples, elapsedMs: Date.now() - t0 };
+  return { results, samples, loads, elapsedMs: Date.now() - t0 };
 }
 
 /** C1 from the last full benchmark (bench/results/latest.json), or null. */
@@ -286,10 +322,13 @@ export async function benchSoak(o: {
   try {
     pg = await startPostgres();
     // The bots end each interview the way the End button does; the worker keeps two idle processes.
-    stack = await startStack({ databaseUrl: pg?.url, env: { AGENT_TURN_TUNING: 'tuned' } });
+    // Every service's whole log, outside the repository, for finding out why a turn went unanswered.
+    const logDir = mkdtempSync(join(tmpdir(), 'mockroom-soak-logs-'));
+    stack = await startStack({ databaseUrl: pg?.url, env: { AGENT_TURN_TUNING: 'tuned' }, logDir, readyTimeoutMs: 180_000 });
+    o.log(`soak: service logs in ${logDir}`);
     o.log(`soak: ${o.sessions} simultaneous interview(s) for ${Math.round(o.durationMs / 1000)} s on ${o.machine.cores} cores (load average ${o.machine.loadAverage.join(' / ')})`);
-    const { results, samples, elapsedMs } = await runSoak({ stack, rtc, corpus, durationMs: o.durationMs, sessions: o.sessions, log: o.log });
-    const summary = summarizeSoak({ durationMs: elapsedMs, sessions: o.sessions, results, samples });
+    const { results, samples, loads, elapsedMs } = await runSoak({ stack, rtc, corpus, durationMs: o.durationMs, sessions: o.sessions, log: o.log });
+    const summary = summarizeSoak({ durationMs: elapsedMs, sessions: o.sessions, results, samples, loads });
     const settings: Record<string, string> = {};
     for (const [k, v] of Object.entries(stack.env)) if (/^(STT_|LLM_|TTS_|STACK|AGENT_(MAX_JOBS|IDLE|TURN|REJOIN))/.test(k)) settings[k] = v;
     settings.DATABASE = pg ? 'postgres' : 'pglite';
@@ -299,7 +338,7 @@ export async function benchSoak(o: {
       machine: `${o.machine.cores} cores (${o.machine.cpuModel}), load average at the start ${o.machine.loadAverage.join(' / ')}, at the end ${loadavgNow()}`,
       settings,
     });
-    const file = writeSoak(o.opts.outDir, summary, md, { summary, results, samples });
+    const file = writeSoak(o.opts.outDir, summary, md, { summary, results, samples, loads });
     o.log(`soak: ${summary.answered}/${summary.answers} answers answered (${summary.turnSuccessRate === null ? 'n/a' : (summary.turnSuccessRate * 100).toFixed(2) + ' %'}), ${summary.interviews} interviews; ${file}`);
     for (const p of summary.processes) o.log(`  ${p.kind} ${p.pid}: ${p.baselineMb} → ${p.endMb} MB (${p.growthPctPerHour ?? 'n/a'} %/h)`);
     return summary.answers > 0 ? 0 : 1;

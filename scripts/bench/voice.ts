@@ -80,6 +80,8 @@ export interface ConversationOptions {
   /** Offsets into the corpus, so parallel sessions do not speak in lockstep. */
   seed: number;
   log: (line: string) => void;
+  /** How long to wait for the recruiter's first words (default GREETING_TIMEOUT_MS; the soak waits longer). */
+  greetingTimeoutMs?: number;
 }
 
 /** Which steps an interview runs: answers, with a paused answer and a barge-in mixed in at the given rates. */
@@ -119,7 +121,7 @@ export async function runConversation(o: ConversationOptions): Promise<SessionRe
     result.interviewId = bot.interviewId;
     await bot.join();
     result.joinedWallMs = Date.now() - (performance.now() - bot.joinedAt);
-    const greeting = await bot.waitForOnset(bot.joinedAt, GREETING_TIMEOUT_MS);
+    const greeting = await bot.waitForOnset(bot.joinedAt, o.greetingTimeoutMs ?? GREETING_TIMEOUT_MS);
     if (greeting === null) {
       result.error = 'no recruiter audio after joining';
       return result;

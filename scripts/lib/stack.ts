@@ -39,6 +39,10 @@ export interface StackOptions {
   logSink?: (service: ServiceName, chunk: Buffer) => void;
   /** livekit-server's log level for this run (livekit.yaml's `logging.level`; e.g. debug). */
   livekitLogLevel?: string;
+  /** A last edit of this run's livekit config (impairment tests add an address for their network namespace). */
+  livekitConfig?: (yaml: string) => string;
+  /** How long each service may take to become ready (default 60 s; a fresh PGlite took 90 s at load average 30). */
+  readyTimeoutMs?: number;
 }
 
 export interface Stack {
@@ -129,8 +133,8 @@ export async function assertTcpPortFree(port: number, what: string): Promise<voi
   });
 }
 
-async function waitFor(what: string, check: () => Promise<boolean>, child: ChildProcess, logs: () => string): Promise<void> {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
+async function waitFor(what: string, check: () => Promise<boolean>, child: ChildProcess, logs: () => string, timeoutMs = READY_TIMEOUT_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new StackError(`${what} exited before it was ready (code ${child.exitCode ?? child.signalCode}).\n--- last output ---\n${logs().slice(-4000)}`);
@@ -138,7 +142,7 @@ async function waitFor(what: string, check: () => Promise<boolean>, child: Child
     if (await check().catch(() => false)) return;
     await new Promise((r) => setTimeout(r, 150));
   }
-  throw new StackError(`${what} was not ready within ${READY_TIMEOUT_MS / 1000} s.\n--- last output ---\n${logs().slice(-4000)}`);
+  throw new StackError(`${what} was not ready within ${timeoutMs / 1000} s.\n--- last output ---\n${logs().slice(-4000)}`);
 }
 
 async function httpOk(url: string): Promise<boolean> {
@@ -200,10 +204,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const dataDir = resolve(REPO_ROOT, opts.dataDir ?? mkdtempSync(join(tmpdir(), 'mockroom-')));
   mkdirSync(dataDir, { recursive: true });
   const configPath = join(opts.fixedPorts ? dataDir : mkdtempSync(join(tmpdir(), 'mockroom-lk-')), 'livekit.yaml');
-  writeFileSync(
-    configPath,
-    livekitConfig({ port: ports.livekit, tcpPort: ports.livekitTcp, udpPort: ports.livekitUdp, apiPort: ports.api, key, secret, ...(opts.livekitLogLevel ? { logLevel: opts.livekitLogLevel } : {}) }),
-  );
+  const lkYaml = livekitConfig({ port: ports.livekit, tcpPort: ports.livekitTcp, udpPort: ports.livekitUdp, apiPort: ports.api, key, secret, ...(opts.livekitLogLevel ? { logLevel: opts.livekitLogLevel } : {}) });
+  writeFileSync(configPath, opts.livekitConfig ? opts.livekitConfig(lkYaml) : lkYaml);
   if (opts.logDir) mkdirSync(opts.logDir, { recursive: true });
 
   const apiUrl = `http://127.0.0.1:${ports.api}`;
@@ -279,16 +281,16 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 
   const startApi = async () => {
     const child = launch('api', process.execPath, tsx('api/src/index.ts'), nodeEnv);
-    await waitFor('API', () => httpOk(`${apiUrl}/api/health`), child, () => services.api.log);
+    await waitFor('API', () => httpOk(`${apiUrl}/api/health`), child, () => services.api.log, opts.readyTimeoutMs);
   };
   const startLivekit = async () => {
     const lk = launch('livekit', livekitBin, ['--config', configPath], { ...process.env });
-    await waitFor('livekit-server', () => httpOk(`http://127.0.0.1:${ports.livekit}/`), lk, () => services.livekit.log);
+    await waitFor('livekit-server', () => httpOk(`http://127.0.0.1:${ports.livekit}/`), lk, () => services.livekit.log, opts.readyTimeoutMs);
   };
   const startAgent = async () => {
     const child = launch('agent', process.execPath, tsx('agent/src/main.ts', [opts.watch ? 'dev' : 'start']), nodeEnv);
     // The worker's health server answers once it has registered with livekit-server.
-    await waitFor('agent worker', () => httpOk(`http://127.0.0.1:${ports.agentHealth}/`), child, () => services.agent.log);
+    await waitFor('agent worker', () => httpOk(`http://127.0.0.1:${ports.agentHealth}/`), child, () => services.agent.log, opts.readyTimeoutMs);
   };
 
   const stack: Stack = {
