@@ -12,13 +12,15 @@
  *            simply still theirs. The tryout row forgets the account; the device stays used.
  *   purge  → retention.ts: after TRYOUT_RETENTION_DAYS the hashes go, and an unclaimed guest with them.
  *
- * No credits are spent: the interview is created here, not through POST /api/interviews.
+ * No credits are spent: billing charges no guest (api/src/billing/ledger.ts); the claim brings the
+ * starting grant every new account gets.
  */
 import { and, count, eq, gt, sql } from 'drizzle-orm';
 import { buildInterviewPlan } from '@mockroom/core/plan-builder';
 import { toRoomName } from '@mockroom/core';
 import { applications, interviews, tryouts, users } from '@mockroom/db/schema';
 import { hashPassword } from '../auth/password.js';
+import { grantStartingCredits } from '../billing/ledger.js';
 import { createSession, randomToken, writeUser, invalidateUserSessions, type Session } from '../auth/session.js';
 import { enqueueTx } from '../jobs/queue.js';
 import type { Services } from '../lib/context.js';
@@ -199,17 +201,6 @@ export interface ClaimInput {
 }
 
 /**
- * Hook for the credits ledger (issue 19): a claimed tryout becomes a new account, which gets the
- * starting grant new accounts get. Runs in the claim's transaction.
- */
-export type ClaimHook = (tx: Parameters<Parameters<Services['db']['asUser']>[1]>[0], userId: string) => Promise<void>;
-const claimHooks: ClaimHook[] = [];
-/** Registers work that must happen in the transaction that turns a guest into an account. */
-export function onTryoutClaimed(hook: ClaimHook): void {
-  claimHooks.push(hook);
-}
-
-/**
  * Turns the guest into a full account: the same users row, so the tryout's interview, transcript
  * and report stay with it. 409 when the account is no guest (claimed already), or the address has
  * an account (the tryout cannot be merged into it: docs/decisions on the tryout say why).
@@ -225,7 +216,8 @@ export async function claimTryout(s: Services, userId: string, input: ClaimInput
         .where(and(eq(users.id, userId), eq(users.guest, true)))
         .returning({ id: users.id });
       if (rows.length === 0) return false;
-      for (const hook of claimHooks) await hook(tx, userId);
+      // A claimed tryout is a new account: it gets the starting grant (once per account, whoever asks).
+      await grantStartingCredits(tx, userId, s.env);
       return true;
     });
   } catch (error) {

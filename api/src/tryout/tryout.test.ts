@@ -203,6 +203,7 @@ describe('claiming a tryout', () => {
   it('turns the guest into an account that keeps the transcript and the report', async () => {
     const d = device('203.0.117.1');
     const interviewId = await startOk(d);
+    expect((await d.browser.post(`/api/interviews/${interviewId}/token`)).status).toBe(200);
     await holdCall(d.browser, interviewId);
     const guestCookie = new Map(d.browser.cookies);
     const email = uniqueEmail('claimed');
@@ -237,6 +238,10 @@ describe('claiming a tryout', () => {
     const { user } = (await (await signedIn.get('/api/auth/me')).json()) as { user: { id: string } };
     const linked = rowsOf<{ n: number }>(await h.t.db.owner.execute(sql`select count(*)::int as n from tryouts where user_id = ${user.id}`));
     expect(linked[0]!.n).toBe(0);
+    // The tryout spent no credits; the claimed account got the starting grant new accounts get.
+    const ledger = rowsOf<{ kind: string; amount: number }>(await h.t.db.owner.execute(sql`select kind, amount from credit_ledger where user_id = ${user.id}`));
+    expect(ledger.map((r) => r.kind)).toEqual(['starting_grant']);
+    expect(ledger[0]!.amount).toBe(h.env.STARTING_CREDITS);
   });
 
   it('refuses an address that already has an account, and keeps the guest usable', async () => {
