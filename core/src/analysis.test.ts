@@ -19,8 +19,11 @@ describe('analyzeApplication', () => {
     const weak = backend(BACKEND_CV_WEAK);
     expect(strong.fitScore).toBeGreaterThanOrEqual(80);
     expect(weak.fitScore).toBeLessThan(20);
-    // The JD's duties (AWS, on-call, mentoring) count as requirements too, so 10, not the 7 of the list alone.
-    expect(strong.fitBasis.join(' ')).toMatch(/10 of 10/);
+    // The JD's duties (AWS, on-call, mentoring) count as requirements too, and "5+ years building backend
+    // services" is one in the JD's own words, which a career shows across its roles: 11, not the 7 skills of the list alone.
+    expect(strong.fitBasis.join(' ')).toMatch(/11 of 11/);
+    expect(strong.requirements).toContainEqual(expect.objectContaining({ skill: 'building backend services', status: 'matched' }));
+    expect(weak.gaps).toContain('building backend services');
     expect(weak.gaps).toEqual(expect.arrayContaining(['node.js', 'typescript', 'postgresql']));
     expect(strong.gaps).toContain('graphql');
     expect(strong.gaps).not.toContain('node.js');

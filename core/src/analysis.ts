@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { canonicalSkill, CREDENTIALS, findSkillEvidence, findSkillMentions, findSkills, findSkillsDescribed, getSkill, inferSkills, isSoftSkill } from './skills.js';
+import { phraseEvidence, requirementsFromLine, withoutPending } from './analysis-phrases.js';
 import type { SkillKnowledge } from './esco.js';
 import type { Seniority } from './wire.js';
 
@@ -181,6 +182,11 @@ export interface JdRequirements {
    * a reading of the line, not a certain one, so the analysis keeps them only where the CV evidences them.
    */
   tentative: string[];
+  /**
+   * Requirements named in the JD's own words (analysis-phrases.ts) because no known skill was in the
+   * line, each with the alternatives the line accepts; judged by their words in the CV, a gap when absent.
+   */
+  phrased: Record<string, { alternatives: string[]; scope: 'line' | 'cv' }>;
 }
 
 // Where a line gives examples of the skill before it rather than new requirements.
@@ -231,6 +237,7 @@ export function extractRequirements(jobDescription: string, role: string, knowle
   const alternatives = new Map<string, Set<string>>();
   let unreadRequired = 0;
   const tentative: string[] = [];
+  const phrased = new Map<string, { alternatives: string[]; scope: 'line' | 'cv' }>();
   const alt = (a: string, b: string) => {
     if (a === b) return;
     const set = alternatives.get(a) ?? new Set<string>();
@@ -253,6 +260,19 @@ export function extractRequirements(jobDescription: string, role: string, knowle
       if (!mentions.length) {
         // A requirement written in other words than the vocabulary's ("Experience negotiating with suppliers").
         const described = findSkillsDescribed(line);
+        // Else, in a requirement list, the requirement as the line names it ("Valid SIA licence" → sia licence).
+        const listed = kind === 'required' || kind === 'nice' || INLINE_NICE.test(line) || INLINE_REQUIRED.test(line);
+        for (const phrase of described.length || !listed ? [] : requirementsFromLine(line)) {
+          const known = canonicalSkill(phrase.name);
+          const name = known ?? phrase.name;
+          described.push(name);
+          if (!known) phrased.set(name, { alternatives: phrase.alternatives, scope: phrase.scope });
+          // An accepted alternative the vocabulary knows ("Xero" for cloud accounting software) is evidence through it too.
+          for (const a of phrase.alternatives) {
+            const k = canonicalSkill(a) ?? findSkills(a)[0];
+            if (k) alt(known ?? phrase.name, k);
+          }
+        }
         // Else the skill as ESCO names it, in the line's own words ("Fault finding on three-phase equipment").
         const named = described.length ? null : knowledge?.requirementPhrase(line.replace(/\([^()]*\)/g, ' '));
         if (named) {
@@ -319,7 +339,15 @@ export function extractRequirements(jobDescription: string, role: string, knowle
   const listed = new Set([...req, ...niceToHave]);
   const alts: Record<string, string[]> = {};
   for (const [k, v] of alternatives) if (listed.has(k)) alts[k] = [...v].filter((x) => x !== k);
-  return { jdSkills, required: req.slice(0, 60), niceToHave: niceToHave.slice(0, 60), alternatives: alts, unreadRequired, tentative: tentative.filter((t) => listed.has(t)) };
+  return {
+    jdSkills,
+    required: req.slice(0, 60),
+    niceToHave: niceToHave.slice(0, 60),
+    alternatives: alts,
+    unreadRequired,
+    tentative: tentative.filter((t) => listed.has(t)),
+    phrased: Object.fromEntries([...phrased].filter(([name]) => listed.has(name))),
+  };
 }
 
 function pct(n: number, d: number): number {
@@ -354,13 +382,14 @@ export function analyzeApplication(input: {
   knowledge?: SkillKnowledge | null;
 }): Analysis {
   const read = extractRequirements(input.jobDescription, input.role, input.knowledge ?? null);
-  const { jdSkills, alternatives, tentative } = read;
+  const { jdSkills, alternatives, tentative, phrased } = read;
   let { required, niceToHave, unreadRequired } = read;
   const jdLevel = detectSeniority(input.role, input.jobDescription);
   const seniority = jdLevel ?? input.seniority;
   const basis: string[] = [];
   if (jdLevel && jdLevel !== input.seniority) basis.push(`The job description reads as ${jdLevel} level; you selected ${input.seniority}.`);
-  const cv = input.cvText?.trim() ? input.cvText : null;
+  // What the CV says is not yet held ("registration applied for") is read as not held.
+  const cv = input.cvText?.trim() ? withoutPending(input.cvText) : null;
   if (!cv) {
     required = required.filter((s) => !tentative.includes(s));
     niceToHave = niceToHave.filter((s) => !tentative.includes(s));
@@ -393,6 +422,19 @@ export function analyzeApplication(input: {
   // Requirements the CV describes without naming: every distinctive word of the skill in one line.
   for (const s of [...required, ...niceToHave]) {
     if (cvSet.has(s)) continue;
+    if (s in phrased) {
+      // Named in the JD's words: its words (or an accepted alternative's) in one CV line, ESCO's rare words weighing most.
+      const k = input.knowledge;
+      const { alternatives: others, scope } = phrased[s]!;
+      const line = [s, ...others].map((n) => phraseEvidence(n, cv, k ? (stem) => k.wordSkills(stem) : null, scope)).find(Boolean);
+      if (line) {
+        cvSet.add(s);
+        cvSkills.push(s);
+        inferred.push({ skill: s, evidence: line });
+        shown.set(s, { line, source: 'described' });
+      }
+      continue;
+    }
     const line = findSkillEvidence(s, cv);
     if (line) {
       cvSet.add(s);

@@ -34,6 +34,8 @@ export interface SkillKnowledge {
    * management") that ESCO skills' labels also hold together; null when none does.
    */
   requirementPhrase(line: string): string | null;
+  /** How many ESCO skills' labels use a word (stemmed with `wordKey`): few means the word singles a skill out. */
+  wordSkills(stem: string): number;
   /** How many skills the knowledge holds (for logs and tests). */
   readonly size: number;
 }
@@ -179,6 +181,7 @@ export function buildEscoKnowledge(skillsCsv: string): SkillKnowledge {
 
   return {
     size: entries.length,
+    wordSkills: (stem) => byStem.get(stem)?.length ?? 0,
     requirementPhrase(line) {
       const words = tokens(line);
       let best: { text: string; content: number } | null = null;

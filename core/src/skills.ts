@@ -109,7 +109,8 @@ function aliasPattern(alias: string): string {
 
 // "+", "#" and "." count as word characters at the edges so "c" never matches inside "c++"
 // and "js" never matches inside "node.js"; a trailing full stop is still allowed after a skill.
-const BEFORE = '(?<![A-Za-z0-9_+#.&])';
+// ")" too, so the "R" closing "IR(ME)R" is not the R language.
+const BEFORE = '(?<![A-Za-z0-9_+#.&)])';
 const AFTER = '(?![A-Za-z0-9_+#&]|\\.[A-Za-z0-9])';
 
 interface Matcher {

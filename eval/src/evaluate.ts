@@ -10,7 +10,7 @@ import type { SkillKnowledge } from '../../core/src/esco.js';
 import type { PlanQuestion } from '../../core/src/plan.js';
 import { detectStar, scoreAnswer } from '../../core/src/scoring.js';
 import type { AnswerPairCase, CvJdCase, Split, StarLabel } from '../data/types.js';
-import { addSets, emptyCounts, prf, round3, toKey, toKeySet, type Counts, type Prf } from './metrics.js';
+import { addSets, alignNames, emptyCounts, prf, round3, toKey, toKeySet, type Counts, type Prf } from './metrics.js';
 
 /** "Present" in CV dates means this year in every run, so results do not drift with the calendar. */
 export const EVAL_AS_OF_YEAR = 2026;
@@ -49,6 +49,9 @@ export interface SplitResult {
   skills: Prf;
   gaps: Prf;
   requirements: Prf;
+  /** Skills and gaps with strict naming (canonical name or identical text only; see metrics.ts). */
+  skillsStrict: Prf;
+  gapsStrict: Prf;
   /** Of the requirements found and labelled, the share put in the right list (required vs nice-to-have). */
   requiredVsNiceAgreement: number;
   fitBandHitRate: number;
@@ -99,6 +102,8 @@ export function evaluateSplit(split: Split, cvJd: CvJdCase[], answers: AnswerPai
   const keepItems = opts.keepItems ?? split === 'dev';
   const skills = emptyCounts();
   const gaps = emptyCounts();
+  const skillsStrict = emptyCounts();
+  const gapsStrict = emptyCounts();
   const reqs = emptyCounts();
   let listAgree = 0;
   let listBoth = 0;
@@ -106,16 +111,23 @@ export function evaluateSplit(split: Split, cvJd: CvJdCase[], answers: AnswerPai
   const cvItems: CvJdItem[] = [];
   for (const [index, c] of cvJd.entries()) {
     const a = opts.analyses?.[index] ?? analyzeApplication({ cvText: c.cv, jobDescription: c.jd, role: c.role, seniority: c.seniority, asOfYear: EVAL_AS_OF_YEAR, knowledge: opts.knowledge ?? null });
-    const pReq = toKeySet(a.required);
-    const pNice = toKeySet(a.niceToHave);
-    const pAll = union(pReq, pNice);
-    const pGaps = new Set([...toKeySet(a.gaps)].filter((g) => pAll.has(g)));
-    const pMatched = new Set([...pAll].filter((s) => !pGaps.has(s)));
     const lReq = toKeySet(c.labels.required);
     const lNice = toKeySet(c.labels.niceToHave);
     const lAll = union(lReq, lNice);
     const lGaps = toKeySet(c.labels.gaps);
     const lMatched = new Set([...lAll].filter((s) => !lGaps.has(s)));
+    // The analysis's names in label space: aligned (a name in the job's own words counts as the label it denotes) and strict.
+    const aligned = alignNames([...a.required, ...a.niceToHave], [...c.labels.required, ...c.labels.niceToHave]);
+    const keysOf = (names: readonly string[], strict: boolean) => new Set(names.map((n) => (strict ? undefined : aligned.get(n)) ?? toKey(n)).filter(Boolean));
+    const predicted = (strict: boolean) => {
+      const all = union(keysOf(a.required, strict), keysOf(a.niceToHave, strict));
+      const g = new Set([...keysOf(a.gaps, strict)].filter((x) => all.has(x)));
+      return { req: keysOf(a.required, strict), all, gaps: g, matched: new Set([...all].filter((x) => !g.has(x))) };
+    };
+    const strict = predicted(true);
+    addSets(skillsStrict, strict.matched, lMatched);
+    addSets(gapsStrict, strict.gaps, lGaps);
+    const { req: pReq, all: pAll, gaps: pGaps, matched: pMatched } = predicted(false);
     addSets(skills, pMatched, lMatched);
     addSets(gaps, pGaps, lGaps);
     addSets(reqs, pAll, lAll);
@@ -180,6 +192,8 @@ export function evaluateSplit(split: Split, cvJd: CvJdCase[], answers: AnswerPai
     skills: prf(skills),
     gaps: prf(gaps),
     requirements: prf(reqs),
+    skillsStrict: prf(skillsStrict),
+    gapsStrict: prf(gapsStrict),
     requiredVsNiceAgreement: listBoth ? round3(listAgree / listBoth) : 1,
     fitBandHitRate: cvJd.length ? round3(hits / cvJd.length) : 0,
     fitBandHits: hits,

@@ -34,6 +34,8 @@ export function summaryRows(r: SplitResult): [string, string, string][] {
           ['STAR-part F1', f(r.star.f1), `≥ ${GOALS.starF1} (${mark(g.starF1)})`],
         ]
       : []) as [string, string, string][]),
+    ['Skills P / R, strict naming', `${f(r.skillsStrict.precision)} / ${f(r.skillsStrict.recall)}`, '—'],
+    ['Gaps P / R, strict naming', `${f(r.gapsStrict.precision)} / ${f(r.gapsStrict.recall)}`, '—'],
     ['Requirements found P / R', `${f(r.requirements.precision)} / ${f(r.requirements.recall)}`, '—'],
     ['Required vs nice-to-have agreement', pct(r.requiredVsNiceAgreement), '—'],
   ];
