@@ -1,5 +1,9 @@
+import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RUBRIC_DIMENSIONS } from '../core/src/rubric.js';
 import { ANSWER_CASES, CV_JD_CASES, QUICK_ANSWER_IDS, QUICK_CV_JD_IDS } from './data/index.js';
@@ -84,4 +88,14 @@ describe('pnpm eval --llm', () => {
     expect(md).toContain('| Metric | Offline rules | LLM path | Goal |');
     expect(md).toContain('fake-model');
   });
+
+  it('takes the server and model from --base-url and --model on the command line and prints the comparison', async () => {
+    const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+    const before = seen.length;
+    const env = { ...process.env, LLM_BASE_URL: '', LLM_MODEL: '', OPENAI_API_KEY: 'cli-key' };
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'eval/run.ts', '--quick', '--llm', '--base-url', baseUrl, '--model=cli-model'], { cwd: root, env, timeout: 120_000 });
+    expect(stdout).toContain('| Metric | Offline rules | LLM path | Goal |');
+    expect(stdout).toContain('cli-model');
+    expect(seen.slice(before).some((s) => s.model === 'cli-model' && s.auth === 'Bearer cli-key')).toBe(true);
+  }, 120_000);
 });

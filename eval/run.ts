@@ -1,5 +1,5 @@
 /**
- * Usage: pnpm eval [--quick] [--verbose] [--llm]
+ * Usage: pnpm eval [--quick] [--verbose] [--llm [--base-url URL] [--model NAME]]
  *
  * Runs the evaluation set (eval/data) through core's offline analysis and scoring rules (with the
  * ESCO knowledge when the set-up installed models/esco) and prints the metrics for the dev and
@@ -10,6 +10,8 @@
  * --llm: also runs the set through the API's analysis service with the OpenAI-compatible LLM the
  * environment configures (LLM_BASE_URL, LLM_MODEL, OPENAI_API_KEY) and beside it the offline
  * rules, and writes the comparison to bench/results/eval-llm-latest.{json,md} (full run).
+ * --base-url and --model override LLM_BASE_URL and LLM_MODEL; the key is read from OPENAI_API_KEY
+ * only, so it never sits in a shell history or a process list.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -20,12 +22,23 @@ import { compareEngines, comparisonMarkdown, llmConfigFromEnv } from './src/comp
 import { runEval } from './src/run-eval.js';
 import { summaryRows, toMarkdown } from './src/report.js';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+/** The value of `--name value` or `--name=value`, if given. */
+function option(name: string): string | undefined {
+  const i = argv.findIndex((a) => a === name || a.startsWith(`${name}=`));
+  if (i < 0) return undefined;
+  return argv[i]!.includes('=') ? argv[i]!.slice(name.length + 1) : argv[i + 1];
+}
+const args = new Set(argv);
 const quick = args.has('--quick');
 const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'bench', 'results');
-const llmConfig = args.has('--llm') ? llmConfigFromEnv(process.env) : null;
+const baseUrl = option('--base-url');
+const model = option('--model');
+const llmConfig = args.has('--llm')
+  ? llmConfigFromEnv({ ...process.env, ...(baseUrl ? { LLM_BASE_URL: baseUrl } : {}), ...(model ? { LLM_MODEL: model } : {}) })
+  : null;
 if (args.has('--llm') && !llmConfig) {
-  console.error('pnpm eval --llm needs an OpenAI-compatible server: set LLM_BASE_URL and LLM_MODEL (and OPENAI_API_KEY if it wants one).');
+  console.error('pnpm eval --llm needs an OpenAI-compatible server: --base-url URL --model NAME (or LLM_BASE_URL and LLM_MODEL), and OPENAI_API_KEY if it wants a key.');
   process.exit(2);
 }
 
