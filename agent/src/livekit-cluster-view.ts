@@ -1,11 +1,11 @@
 /**
  * The LiveKit reads and writes of the orphan sweep (orphan-sweep.ts) over livekit-server's Twirp
  * API, signed like livekit-admin.ts (hand-signed HS256, no livekit-server-sdk in this package):
- * the interview rooms, their participants, a room's dispatch metadata, and the worker's stamp on
- * its recruiters.
+ * the interview rooms, their participants, a room's latest dispatch and its deletion, and the
+ * worker's stamp on its recruiters.
  */
 import { createHmac, randomUUID } from 'node:crypto';
-import { SEEN_ATTRIBUTE, type ClusterView, type ParticipantView } from './orphan-sweep.js';
+import { SEEN_ATTRIBUTE, type ClusterView, type DispatchView, type ParticipantView } from './orphan-sweep.js';
 
 const TOKEN_TTL_SECONDS = 60;
 const REQUEST_TIMEOUT_MS = 5_000;
@@ -17,6 +17,19 @@ function token(apiKey: string, apiSecret: string, video: Record<string, unknown>
   const header = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
   const payload = b64url(JSON.stringify({ iss: apiKey, sub: `worker-${randomUUID()}`, nbf: now, exp: now + TOKEN_TTL_SECONDS, video }));
   return `${header}.${payload}.${createHmac('sha256', apiSecret).update(`${header}.${payload}`).digest('base64url')}`;
+}
+
+class TwirpError extends Error {
+  override name = 'TwirpError';
+  constructor(readonly method: string, readonly status: number) {
+    super(`livekit-server ${method} answered ${status}`);
+  }
+}
+
+/** livekit AgentDispatch as protojson writes it: created_at in Unix nanoseconds. */
+export function toDispatchView(d: { id?: string; metadata?: string; state?: { createdAt?: string | number } }): DispatchView {
+  const ns = d.state?.createdAt ?? 0;
+  return { id: d.id ?? '', metadata: d.metadata ?? '', createdAtMs: Number(BigInt(ns) / 1_000_000n) };
 }
 
 /** livekit ParticipantInfo as protojson writes it (int64 as strings, enums by name). */
@@ -44,7 +57,7 @@ export function createLivekitClusterView(opts: { url: string; apiKey: string; ap
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     const text = await res.text();
-    if (!res.ok) throw new Error(`livekit-server ${method} answered ${res.status}`);
+    if (!res.ok) throw new TwirpError(method, res.status);
     return (text ? JSON.parse(text) : {}) as T;
   };
   return {
@@ -56,16 +69,25 @@ export function createLivekitClusterView(opts: { url: string; apiKey: string; ap
       const out = await call<{ participants?: ParticipantJson[] }>('RoomService', 'ListParticipants', { room, roomAdmin: true }, { room });
       return (out.participants ?? []).map(toParticipantView);
     },
-    dispatchMetadata: async (room, agentName) => {
-      const out = await call<{ agentDispatches?: { agentName?: string; metadata?: string; state?: { createdAt?: string | number } }[] }>(
+    latestDispatch: async (room, agentName) => {
+      const out = await call<{ agentDispatches?: { id?: string; agentName?: string; metadata?: string; state?: { createdAt?: string | number } }[] }>(
         'AgentDispatchService',
         'ListDispatch',
         { room, roomAdmin: true },
         { room },
       );
-      const mine = (out.agentDispatches ?? []).filter((d) => d.agentName === agentName);
-      mine.sort((a, b) => Number(a.state?.createdAt ?? 0) - Number(b.state?.createdAt ?? 0));
-      return mine.at(-1)?.metadata ?? null;
+      const mine = (out.agentDispatches ?? []).filter((d) => d.agentName === agentName && d.id).map(toDispatchView);
+      mine.sort((a, b) => a.createdAtMs - b.createdAtMs);
+      return mine.at(-1) ?? null;
+    },
+    deleteDispatch: async (room, dispatchId) => {
+      try {
+        await call('AgentDispatchService', 'DeleteDispatch', { room, roomAdmin: true }, { room, dispatchId });
+        return true;
+      } catch (err) {
+        if (err instanceof TwirpError && err.status === 404) return false;
+        throw err;
+      }
     },
     markSeen: async (room, identity, atMs) => {
       await call('RoomService', 'UpdateParticipant', { room, roomAdmin: true }, { room, identity, attributes: { [SEEN_ATTRIBUTE]: String(atMs) } });

@@ -1,32 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import type { InterviewStatus } from '@mockroom/core';
 import type { RunningJobView } from './crash-redispatch.js';
-import { LivekitAdminError, type LivekitAdmin } from './livekit-admin.js';
-import { toParticipantView } from './livekit-cluster-view.js';
-import { OrphanSweep, SEEN_ATTRIBUTE, STALE_MS, type ClusterView, type ParticipantView } from './orphan-sweep.js';
+import type { LivekitAdmin } from './livekit-admin.js';
+import { toDispatchView, toParticipantView } from './livekit-cluster-view.js';
+import { NO_RECRUITER_MS, OrphanSweep, SEEN_ATTRIBUTE, STALE_MS, type ClusterView, type ParticipantView } from './orphan-sweep.js';
 
 const IV = '11111111-2222-4333-8444-555555555555';
 const ROOM = `iv_${IV}`;
 const META = JSON.stringify({ interviewId: IV });
 const T0 = 1_000_000_000;
 
-/** A LiveKit of one shared state for several sweeping workers: removal succeeds once per participant. */
-function livekit(participants: Record<string, ParticipantView[]>) {
+/** A LiveKit of one shared state for several sweeping workers: a dispatch is deleted once. */
+function livekit(participants: Record<string, ParticipantView[]>, dispatchedAt = T0) {
   const calls: string[] = [];
+  const dispatches = new Map(Object.keys(participants).map((room) => [room, `AD_${room}`]));
   const view: ClusterView = {
     listRooms: async () => Object.keys(participants),
     listParticipants: async (room) => participants[room] ?? [],
-    dispatchMetadata: async (room) => (room.startsWith('iv_') ? META : null),
+    latestDispatch: async (room) => (dispatches.has(room) && room.startsWith('iv_') ? { id: `AD_${room}`, metadata: META, createdAtMs: dispatchedAt } : null),
+    deleteDispatch: async (room, id) => {
+      if (dispatches.get(room) !== id) return false;
+      dispatches.delete(room);
+      calls.push(`delete ${id}`);
+      return true;
+    },
     markSeen: async (room, identity, at) => void calls.push(`seen ${room} ${identity} ${at}`),
   };
   const admin: LivekitAdmin = {
-    removeParticipant: async (room, identity) => {
-      const list = participants[room] ?? [];
-      const at = list.findIndex((p) => p.identity === identity);
-      if (at < 0) throw new LivekitAdminError('RemoveParticipant', 404);
-      list.splice(at, 1);
-      calls.push(`remove ${room} ${identity}`);
-    },
+    removeParticipant: async (room, identity) => void calls.push(`remove ${room} ${identity}`),
     createDispatch: async (room, agentName, metadata) => void calls.push(`dispatch ${room} ${agentName} ${metadata}`),
   };
   return { view, admin, calls };
@@ -69,19 +70,28 @@ describe('OrphanSweep', () => {
     expect(lk.calls).toEqual([]);
   });
 
-  it('evicts a recruiter whose worker stopped stamping it and dispatches the recruiter again with the room\u2019s metadata', async () => {
+  it('replaces the dispatch of a recruiter whose worker stopped stamping it: the old one deleted, the ghost evicted, the same metadata dispatched', async () => {
     const lk = livekit({ [ROOM]: [candidate, agent('agent-AJ_1', T0)] });
     await sweeper(lk, T0 + STALE_MS).sweep();
-    expect(lk.calls).toEqual([`remove ${ROOM} agent-AJ_1`, `dispatch ${ROOM} recruiter ${META}`]);
+    expect(lk.calls).toEqual([`delete AD_${ROOM}`, `remove ${ROOM} agent-AJ_1`, `dispatch ${ROOM} recruiter ${META}`]);
   });
 
-  it('lets only the worker whose eviction succeeded dispatch when two workers find the same ghost', async () => {
+  it('dispatches again when the recruiter is gone from the room long after its dispatch, not while its job may still be starting', async () => {
+    const early = livekit({ [ROOM]: [candidate] });
+    await sweeper(early, T0 + NO_RECRUITER_MS - 1).sweep();
+    expect(early.calls).toEqual([]);
+    const late = livekit({ [ROOM]: [candidate] });
+    await sweeper(late, T0 + NO_RECRUITER_MS).sweep();
+    expect(late.calls).toEqual([`delete AD_${ROOM}`, `dispatch ${ROOM} recruiter ${META}`]);
+  });
+
+  it('lets only the worker whose delete of the old dispatch succeeded dispatch when two workers find the same ghost', async () => {
     const lk = livekit({ [ROOM]: [candidate, agent('agent-AJ_1', T0)] });
     const a = sweeper(lk, T0 + STALE_MS);
     const b = sweeper(lk, T0 + STALE_MS);
     await Promise.all([a.sweep(), b.sweep()]);
     expect(lk.calls.filter((c) => c.startsWith('dispatch'))).toHaveLength(1);
-    expect(lk.calls.filter((c) => c.startsWith('remove'))).toHaveLength(1);
+    expect(lk.calls.filter((c) => c.startsWith('delete'))).toHaveLength(1);
   });
 
   it('does nothing when the interview is over or the API cannot say, and never touches other rooms or candidates', async () => {
@@ -90,12 +100,13 @@ describe('OrphanSweep', () => {
       await sweeper(lk, T0 + STALE_MS, status).sweep();
       expect(lk.calls).toEqual([]);
     }
-    const lk = livekit({ 'someone-elses-room': [agent('agent-X', T0)], [ROOM]: [{ ...candidate, joinedAtMs: T0 - STALE_MS }] });
+    // Another app's room, a room with a live recruiter and a stale one (a job replaced under a live worker), an empty room.
+    const lk = livekit({ 'someone-elses-room': [agent('agent-X', T0)], [ROOM]: [candidate, agent('agent-AJ_1', T0), agent('agent-AJ_2', T0 + STALE_MS)], iv_empty: [] }, T0 - NO_RECRUITER_MS);
     await sweeper(lk, T0 + STALE_MS).sweep();
     expect(lk.calls).toEqual([]);
   });
 
-  it('reads livekit-server\u2019s participant JSON: agents by kind, join time in ms or s', () => {
+  it('reads livekit-server\u2019s JSON: agents by kind, join time in ms or s, dispatch time in ns', () => {
     expect(toParticipantView({ identity: 'agent-AJ_1', kind: 'AGENT', joinedAtMs: '1795978210018', attributes: { a: 'b' } })).toEqual({
       identity: 'agent-AJ_1',
       isAgent: true,
@@ -103,5 +114,6 @@ describe('OrphanSweep', () => {
       attributes: { a: 'b' },
     });
     expect(toParticipantView({ identity: 'cand_1', joinedAt: '1795978210' })).toEqual({ identity: 'cand_1', isAgent: false, joinedAtMs: 1795978210000, attributes: {} });
+    expect(toDispatchView({ id: 'AD_1', metadata: META, state: { createdAt: '1795978210018123456' } })).toEqual({ id: 'AD_1', metadata: META, createdAtMs: 1795978210018 });
   });
 });

@@ -10,17 +10,20 @@
  *   (`mockroom.worker_seen_at` participant attribute, livekit RoomService.UpdateParticipant) every
  *   few seconds;
  * - sweep: each worker lists the interview rooms; a recruiter whose stamp (or join time) is older
- *   than STALE_MS belongs to a worker that is gone. If the API still has the interview open, the
- *   worker evicts the ghost and dispatches the recruiter again with the room's dispatch metadata;
- *   the new job resumes from the stored turns (PlanTracker.resumeFrom).
+ *   than STALE_MS belongs to a worker that is gone, and a room whose latest dispatch is older than
+ *   NO_RECRUITER_MS with no recruiter in it lost its recruiter (the ghost left by itself) or never
+ *   got one. If the API still has the interview open, the worker replaces the dispatch: deletes
+ *   the old one, evicts any ghost, and dispatches the recruiter again with the same metadata; the
+ *   new job resumes from the stored turns (PlanTracker.resumeFrom).
  *
- * Only one worker may re-dispatch: the eviction is the lock. livekit-server removes a participant
- * once; the worker whose RemoveParticipant succeeded dispatches, the others get 404 and leave it.
+ * Only one worker may re-dispatch: deleting the old dispatch is the lock. livekit-server deletes a
+ * dispatch once under the room's lock (pkg/rtc/room.go DeleteAgentDispatch) and terminates its
+ * jobs; the worker whose delete succeeded dispatches, the others get 404 and leave it.
  * Why this and not the API or Redis: docs/decisions/020-cluster-on-livekit-multi-node.md.
  */
 import { DispatchMetadata, type InterviewStatus } from '@mockroom/core';
 import type { RunningJobView } from './crash-redispatch.js';
-import { LivekitAdminError, type LivekitAdmin } from './livekit-admin.js';
+import type { LivekitAdmin } from './livekit-admin.js';
 
 export const SEEN_ATTRIBUTE = 'mockroom.worker_seen_at';
 /** How often a worker stamps its jobs' participants. */
@@ -33,7 +36,15 @@ export const SWEEP_MS = 4_000;
  * still be there to evict (~20 s after the death).
  */
 export const STALE_MS = 15_000;
+/** A room with no recruiter this long after its latest dispatch: the job died and its ghost left, or never started. */
+export const NO_RECRUITER_MS = 60_000;
 export const MAX_SWEEP_REDISPATCHES = 3;
+
+export interface DispatchView {
+  id: string;
+  metadata: string;
+  createdAtMs: number;
+}
 
 export interface ParticipantView {
   identity: string;
@@ -46,8 +57,10 @@ export interface ParticipantView {
 export interface ClusterView {
   listRooms(): Promise<string[]>;
   listParticipants(room: string): Promise<ParticipantView[]>;
-  /** The metadata of the room's latest dispatch of this agent, null when none. */
-  dispatchMetadata(room: string, agentName: string): Promise<string | null>;
+  /** The room's latest dispatch of this agent, null when none. */
+  latestDispatch(room: string, agentName: string): Promise<DispatchView | null>;
+  /** Deletes a dispatch; false when it was already gone (another worker deleted it). */
+  deleteDispatch(room: string, dispatchId: string): Promise<boolean>;
   markSeen(room: string, identity: string, atMs: number): Promise<void>;
 }
 
@@ -103,21 +116,26 @@ export class OrphanSweep {
   async sweep(): Promise<void> {
     const rooms = (await this.deps.view.listRooms()).filter((r) => r.startsWith(this.deps.roomPrefix));
     for (const room of rooms) {
-      const participants = await this.deps.view.listParticipants(room).catch(() => []);
-      for (const p of participants) {
-        if (!p.isAgent) continue;
+      const participants = await this.deps.view.listParticipants(room).catch(() => null);
+      if (participants === null) continue;
+      const agents = participants.filter((p) => p.isAgent);
+      const ghosts = agents.filter((p) => {
         const stamped = Number(p.attributes[SEEN_ATTRIBUTE]);
-        const lastSign = Math.max(p.joinedAtMs, Number.isFinite(stamped) ? stamped : 0);
-        if (this.now() - lastSign < STALE_MS) continue;
-        await this.recover(room, p.identity);
-      }
+        return this.now() - Math.max(p.joinedAtMs, Number.isFinite(stamped) ? stamped : 0) >= STALE_MS;
+      });
+      // A recruiter its worker keeps stamping: nothing to do. An empty room: nobody to interview.
+      if (agents.length > ghosts.length || participants.length === 0) continue;
+      const dispatch = await this.deps.view.latestDispatch(room, this.deps.agentName).catch(() => null);
+      if (dispatch === null) continue;
+      // No recruiter yet: its job may still be starting.
+      if (agents.length === 0 && this.now() - dispatch.createdAtMs < NO_RECRUITER_MS) continue;
+      await this.recover(room, dispatch, ghosts.map((g) => g.identity));
     }
   }
 
-  private async recover(room: string, identity: string): Promise<void> {
-    const metadata = await this.deps.view.dispatchMetadata(room, this.deps.agentName).catch(() => null);
-    const interviewId = metadata === null ? null : parseInterviewId(metadata);
-    if (metadata === null || interviewId === null) return;
+  private async recover(room: string, dispatch: DispatchView, ghosts: string[]): Promise<void> {
+    const interviewId = parseInterviewId(dispatch.metadata);
+    if (interviewId === null) return;
     let status: InterviewStatus;
     try {
       status = await this.deps.interviewStatus(interviewId);
@@ -128,17 +146,18 @@ export class OrphanSweep {
     if (status !== 'live' && status !== 'scheduled') return;
     const count = this.redispatched.get(interviewId) ?? 0;
     if (count >= MAX_SWEEP_REDISPATCHES) return;
-    try {
-      await this.deps.admin.removeParticipant(room, identity);
-    } catch (err) {
-      // 404: another worker evicted it first and dispatches; anything else: try again next sweep.
-      if (!(err instanceof LivekitAdminError && err.status === 404)) this.deps.log('warn', { err: String(err) }, 'could not evict a recruiter whose worker is gone');
-      return;
-    }
+    // The lock: only the worker that deleted the old dispatch goes on.
+    const deleted = await this.deps.view.deleteDispatch(room, dispatch.id).catch((err: unknown) => {
+      this.deps.log('warn', { err: String(err) }, 'could not replace a dispatch whose recruiter is gone');
+      return false;
+    });
+    if (!deleted) return;
     this.redispatched.set(interviewId, count + 1);
+    // The ghosts first, so the candidate's client never shows two recruiters.
+    for (const identity of ghosts) await this.deps.admin.removeParticipant(room, identity).catch(() => undefined);
     try {
-      await this.deps.admin.createDispatch(room, this.deps.agentName, metadata);
-      this.deps.log('info', { redispatches: count + 1 }, "recruiter's worker gone; recruiter dispatched again");
+      await this.deps.admin.createDispatch(room, this.deps.agentName, dispatch.metadata);
+      this.deps.log('info', { redispatches: count + 1, ghosts: ghosts.length }, "recruiter's worker gone; recruiter dispatched again");
     } catch (err) {
       this.deps.log('warn', { err: String(err) }, 're-dispatch after a lost worker failed');
     }
