@@ -76,7 +76,7 @@ const TOKEN_RE = /^([a-z2-7]{24})\.([a-z2-7]{32})$/;
  * lookup. Sign-out, session revocation and every write to a user's row (writeUser) publish an
  * invalidation on the cluster bus in their transaction (cluster/bus.ts); with several instances on
  * one Postgres a hit is used only after the bus has synced, so another instance's revocation is
- * refused here from the very next request (docs/decisions/020-stateless-api-instances.md). The TTL
+ * refused here from the very next request (docs/decisions/021-stateless-api-instances.md). The TTL
  * only bounds what a writer that does not publish could leave behind.
  */
 export const SESSION_CACHE_TTL_MS = 5_000;

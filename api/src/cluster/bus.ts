@@ -1,5 +1,5 @@
 /**
- * The invalidation bus between API instances that share one Postgres (docs/decisions/020-stateless-api-instances.md).
+ * The invalidation bus between API instances that share one Postgres (docs/decisions/021-stateless-api-instances.md).
  *
  * Writes that make a cached fact false (a session ended, a user's row changed, an interview
  * closed) publish an invalidation inside their own transaction (`pg_notify`), so Postgres delivers
@@ -10,11 +10,11 @@
  * the instance sends a notification to itself on a channel only it listens to and waits until it
  * comes back over its LISTEN connection. Postgres hands each listener the notifications in commit
  * order, so when the echo arrives every invalidation committed before `sync()` was called has been
- * applied. Concurrent callers share one echo (at most one in flight, the next one collects everyone
- * who arrived meanwhile), so a busy instance sends a few hundred small notifies a second, not one
- * per request. When the echo does not come back in time, or the LISTEN connection was re-opened
- * (notifications may have been lost while it was down), every cache is dropped and callers read
- * the database until an echo comes back again.
+ * applied. Callers of one event-loop turn share one echo (several may be in flight, pipelined on
+ * one connection), so a busy instance sends one small notify per turn, not one per request. When
+ * the echo does not come back in time, or the LISTEN connection was re-opened (notifications may
+ * have been lost while it was down), every cache is dropped and callers read the database until
+ * an echo comes back again.
  *
  * PGlite is one process with one app, so its bus is local: invalidations are applied in process
  * and `sync()` answers at once.
@@ -118,7 +118,6 @@ export interface PostgresBusOptions {
 
 interface PendingSync {
   seq: number;
-  sent: boolean;
   waiters: ((ok: boolean) => void)[];
   timer?: NodeJS.Timeout;
 }
@@ -126,7 +125,7 @@ interface PendingSync {
 /**
  * The bus for instances on one Postgres. Opens one small client of its own: postgres.js gives
  * `listen` a dedicated connection that it re-opens (and re-LISTENs) after a drop, and the echo
- * notifies go over a second connection of the same client.
+ * notifies go over a second connection of the same client, pipelined.
  */
 export async function createPostgresBus(options: PostgresBusOptions): Promise<ClusterBus> {
   const timeoutMs = options.syncTimeoutMs ?? SYNC_TIMEOUT_MS;
@@ -135,17 +134,24 @@ export async function createPostgresBus(options: PostgresBusOptions): Promise<Cl
   const client = postgres(options.databaseUrl, {
     max: 1,
     onnotice: () => {},
-    connection: { application_name: options.applicationName ?? 'mockroom-api-bus' },
+    connection: {
+      application_name: options.applicationName ?? 'mockroom-api-bus',
+      // An echo carries no data: its commit need not wait for a WAL flush. Its place in the
+      // notification queue (which is what sync relies on) is fixed before the commit either way.
+      synchronous_commit: 'off',
+    },
   });
   const subs = new Subscribers();
   let healthy = false;
   let closed = false;
-  // LISTEN (re)starts per channel; the echo counts only when both were listening since the last re-open.
+  // LISTEN (re)starts per channel; an echo counts only when both were listening since the last re-open.
   let invalidationListens = 0;
   let echoListens = 0;
   let seq = 0;
-  let inFlight: PendingSync | null = null;
-  let next: PendingSync | null = null;
+  /** Echoes sent and not yet back, oldest first (they come back in this order). */
+  const inFlight: PendingSync[] = [];
+  /** Callers of this event-loop turn, sent together on the next one (like lib/batcher.ts). */
+  let gathering: PendingSync | null = null;
 
   function flush(reason: 'sync_timeout' | 'relisten'): void {
     healthy = false;
@@ -155,20 +161,15 @@ export async function createPostgresBus(options: PostgresBusOptions): Promise<Cl
 
   function finish(p: PendingSync, ok: boolean): void {
     if (p.timer) clearTimeout(p.timer);
+    const i = inFlight.indexOf(p);
+    if (i >= 0) inFlight.splice(i, 1);
     for (const w of p.waiters) w(ok);
-    if (inFlight === p) {
-      inFlight = null;
-      if (next) {
-        const n = next;
-        next = null;
-        send(n);
-      }
-    }
   }
 
   function send(p: PendingSync): void {
-    inFlight = p;
-    p.sent = true;
+    if (gathering === p) gathering = null;
+    if (closed) return finish(p, false);
+    inFlight.push(p);
     p.timer = setTimeout(() => {
       flush('sync_timeout');
       finish(p, false);
@@ -184,11 +185,12 @@ export async function createPostgresBus(options: PostgresBusOptions): Promise<Cl
     if (event) subs.emit(event);
   };
   const onEcho = (payload: string) => {
-    const p = inFlight;
-    if (!p || payload !== String(p.seq)) return; // a late echo of a sync that already timed out
+    const n = Number(payload);
     const ok = invalidationListens === echoListens && invalidationListens > 0;
     if (ok) healthy = true;
-    finish(p, ok);
+    // Echoes come back in the order sent; an earlier one still waiting was lost (a re-opened
+    // connection), and this later one vouches for it too.
+    while (inFlight.length > 0 && inFlight[0]!.seq <= n) finish(inFlight[0]!, ok);
   };
 
   await client.listen(INVALIDATION_CHANNEL, onInvalidation, () => {
@@ -217,24 +219,21 @@ export async function createPostgresBus(options: PostgresBusOptions): Promise<Cl
     sync() {
       if (closed) return Promise.resolve(false);
       return new Promise<boolean>((resolve) => {
-        // A sync already sent may have been committed before this call: join the next one.
-        if (!inFlight) {
-          send({ seq: ++seq, sent: false, waiters: [resolve] });
-          return;
+        // Only an echo sent after this call proves anything about it: join the one being gathered.
+        if (!gathering) {
+          const p: PendingSync = { seq: ++seq, waiters: [] };
+          gathering = p;
+          setImmediate(() => send(p));
         }
-        next ??= { seq: ++seq, sent: false, waiters: [] };
-        next.waiters.push(resolve);
+        gathering.waiters.push(resolve);
       });
     },
     subscribe: (h) => subs.subscribe(h),
     async close() {
       closed = true;
-      if (inFlight) finish(inFlight, false);
-      if (next) {
-        const n = next;
-        next = null;
-        for (const w of n.waiters) w(false);
-      }
+      for (const p of [...inFlight]) finish(p, false);
+      if (gathering) finish(gathering, false);
+      gathering = null;
       await client.end({ timeout: 5 });
     },
   };

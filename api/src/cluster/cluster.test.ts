@@ -70,7 +70,8 @@ async function signInAgain(instance: Instance, email: string): Promise<Browser> 
   return b;
 }
 
-describe.runIf(Boolean(testDatabaseUrl()))('API instances on one Postgres', () => {
+// Generous per-test time: signing up and creating an interview can take 15 s on this loaded 2-core machine.
+describe.runIf(Boolean(testDatabaseUrl()))('API instances on one Postgres', { timeout: 120_000 }, () => {
   let t: TestDatabase;
   let a: Instance;
   let b: Instance;

@@ -1,6 +1,6 @@
 /**
  * Periodic work (the interview sweeper, rate-limit pruning) run once per tick for the whole
- * cluster, however many API instances share the database (docs/decisions/020-stateless-api-instances.md).
+ * cluster, however many API instances share the database (docs/decisions/021-stateless-api-instances.md).
  *
  * Every instance wakes each period; the first to insert the tick's row in `jobs` (unique key
  * `tick:<name>:<tick start>`, stored as already done so no runner picks it up) runs it, the others

@@ -6,7 +6,7 @@
  * signs must verify on every other: the device-cookie key (AUTH_SECRET) has to be the same
  * everywhere. In production it must be set; elsewhere it is derived from LIVEKIT_API_SECRET, which
  * every instance already shares (the tokens it signs are checked by the LiveKit nodes), so two
- * development instances agree without configuration. docs/decisions/020-stateless-api-instances.md
+ * development instances agree without configuration. docs/decisions/021-stateless-api-instances.md
  * lists the other values the instances must agree on.
  */
 import { createHmac } from 'node:crypto';

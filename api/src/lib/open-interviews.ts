@@ -7,7 +7,7 @@
  * cluster bus (cluster/bus.ts) applies on every instance. With several instances on one Postgres an
  * entry is trusted only while the bus is healthy, and the token route's session check has synced
  * the bus for the request first (auth/session.ts), so another instance's close is seen at once
- * (docs/decisions/020-stateless-api-instances.md). OPEN_INTERVIEW_TTL_MS bounds anything else.
+ * (docs/decisions/021-stateless-api-instances.md). OPEN_INTERVIEW_TTL_MS bounds anything else.
  */
 import type { Tx } from '@mockroom/db/client';
 import { createLocalBus, type BusEvent, type ClusterBus } from '../cluster/bus.js';
