@@ -201,6 +201,28 @@ describe('streak reminders', () => {
     expect(remindersTo(tokyo)).toHaveLength(2);
   });
 
+  it('runs as a durable job that schedules its next slot, once per slot', async () => {
+    const p = await optedIn('rem-job', 'UTC', '00:00');
+    const pending = async () =>
+      rowsOf<{ at: number | string }>(await h.t.db.owner.execute(sql`select (extract(epoch from run_after) * 1000)::bigint as at from jobs where kind = 'habits_reminders' and status = 'pending' order by run_after`)).map((r) => Number(r.at));
+    // Turning reminders on scheduled the next 15-minute slot.
+    const first = await pending();
+    expect(first.length).toBeGreaterThanOrEqual(1);
+    const slot = first[0]!;
+    expect(slot % (15 * 60_000)).toBe(0);
+    h.clock.offsetMs = slot + 1_000 - Date.now();
+    try {
+      await h.app.jobs.drain();
+      await h.app.jobs.drain();
+      expect(remindersTo(p)).toHaveLength(1);
+      const next = await pending();
+      expect(next).toHaveLength(1);
+      expect(next[0]).toBe(slot + 15 * 60_000);
+    } finally {
+      h.clock.offsetMs = 0;
+    }
+  });
+
   it('unsubscribes with one click and no session, and refuses a bad token', async () => {
     const p = await optedIn('rem-unsub', 'Europe/Berlin', '07:00');
     await sendDueReminders(h.app.services, new Date('2026-07-01T06:00:00Z'));
