@@ -36,6 +36,13 @@ describe('phraseEvidence', () => {
     expect(phraseEvidence('monitoring cctv', cv)).toBeNull();
   });
 
+  it('does not take a lower qualification level than the one asked for', () => {
+    const certs = 'AAT Level 2 Certificate in Bookkeeping, 2023.';
+    expect(requirementsFromLine('AAT Level 3')[0]).toMatchObject({ name: 'aat', level: 3 });
+    expect(phraseEvidence('aat', certs, null, 'line', 3)).toBeNull();
+    expect(phraseEvidence('aat', certs, null, 'line', 2)).toBe(certs);
+  });
+
   it('does not take a credential the CV says is pending as evidence', () => {
     expect(phraseEvidence('hcpc registration', cv)).toBeNull();
     expect(withoutPending('BSc Physiotherapy, 2022. HCPC registered.')).toContain('HCPC registered');

@@ -19,6 +19,8 @@ export interface RequirementPhrase {
    * career shows that across its roles, so the words may sit anywhere in the CV; else one CV line.
    */
   scope: 'line' | 'cv';
+  /** The qualification level the line asks for ("AAT Level 3"): a CV line naming a lower level does not meet it. */
+  level?: number;
 }
 
 const YEARS = /\b\d{1,2}\s*\+?\s*(?:-\s*\d{1,2}\s*)?(?:years?|yrs)\b/i;
@@ -122,7 +124,13 @@ export function requirementsFromLine(line: string): RequirementPhrase[] {
     // prepositional phrase names the requirement when it has two content words or more.
     const cut = /^(.+?)\s+(?:to|for|in|of|with|on|at|across|within|from)\s/.exec(first)?.[1];
     const name = cut && contentStems(cut).length >= 2 ? cut : first;
-    out.push({ name, alternatives: [...options.slice(1).filter(fits), ...(groups.length === 1 ? exampleNames : [])], scope: YEARS.test(line) ? 'cv' : 'line' });
+    const level = /\blevel\s+(\d)\b/i.exec(line);
+    out.push({
+      name,
+      alternatives: [...options.slice(1).filter(fits), ...(groups.length === 1 ? exampleNames : [])],
+      scope: YEARS.test(line) ? 'cv' : 'line',
+      ...(level ? { level: Number(level[1]) } : {}),
+    });
   }
   return out;
 }
@@ -155,12 +163,20 @@ export function withoutPending(cv: string): string {
  * skills use a word) — "Watched CCTV" for monitoring CCTV, "prepare the VAT figures" for VAT returns.
  * Without ESCO's counts all words must be there. Null when no line does.
  */
-export function phraseEvidence(name: string, cv: string, skillsUsing: ((stem: string) => number) | null = null, scope: RequirementPhrase['scope'] = 'line'): string | null {
+export function phraseEvidence(
+  name: string,
+  cv: string,
+  skillsUsing: ((stem: string) => number) | null = null,
+  scope: RequirementPhrase['scope'] = 'line',
+  level?: number,
+): string | null {
   const need = contentStems(name);
   if (!need.length) return null;
+  // "AAT Level 2" is not the Level 3 the job asks for; a line with no level, or the same or higher, may be.
+  const belowLevel = (line: string) => level !== undefined && [...line.matchAll(/\blevel\s+(\d)\b/gi)].some((m) => Number(m[1]) < level) && ![...line.matchAll(/\blevel\s+(\d)\b/gi)].some((m) => Number(m[1]) >= level);
   // The rarest word names the requirement ("vat" in VAT returns); ties keep the JD's word order.
   const rarest = skillsUsing ? need.reduce((a, b) => (skillsUsing(b) < skillsUsing(a) ? b : a)) : null;
-  const lines = withoutPending(cv).split(/\r?\n|(?<=[.;!?])\s+/).map((l) => l.trim()).filter(Boolean);
+  const lines = withoutPending(cv).split(/\r?\n|(?<=[.;!?])\s+/).map((l) => l.trim()).filter((l) => l && !belowLevel(l));
   if (scope === 'cv') {
     // Every word somewhere in the CV; the line shown is the one with the most of them.
     const stemsOf = (l: string) => new Set(words(l).map(stemOf));

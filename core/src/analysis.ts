@@ -186,7 +186,7 @@ export interface JdRequirements {
    * Requirements named in the JD's own words (analysis-phrases.ts) because no known skill was in the
    * line, each with the alternatives the line accepts; judged by their words in the CV, a gap when absent.
    */
-  phrased: Record<string, { alternatives: string[]; scope: 'line' | 'cv' }>;
+  phrased: Record<string, { alternatives: string[]; scope: 'line' | 'cv'; level?: number | undefined }>;
 }
 
 // Where a line gives examples of the skill before it rather than new requirements.
@@ -237,7 +237,7 @@ export function extractRequirements(jobDescription: string, role: string, knowle
   const alternatives = new Map<string, Set<string>>();
   let unreadRequired = 0;
   const tentative: string[] = [];
-  const phrased = new Map<string, { alternatives: string[]; scope: 'line' | 'cv' }>();
+  const phrased = new Map<string, { alternatives: string[]; scope: 'line' | 'cv'; level?: number | undefined }>();
   const alt = (a: string, b: string) => {
     if (a === b) return;
     const set = alternatives.get(a) ?? new Set<string>();
@@ -266,7 +266,7 @@ export function extractRequirements(jobDescription: string, role: string, knowle
           const known = canonicalSkill(phrase.name);
           const name = known ?? phrase.name;
           described.push(name);
-          if (!known) phrased.set(name, { alternatives: phrase.alternatives, scope: phrase.scope });
+          if (!known) phrased.set(name, { alternatives: phrase.alternatives, scope: phrase.scope, level: phrase.level });
           // An accepted alternative the vocabulary knows ("Xero" for cloud accounting software) is evidence through it too.
           for (const a of phrase.alternatives) {
             const k = canonicalSkill(a) ?? findSkills(a)[0];
@@ -425,8 +425,8 @@ export function analyzeApplication(input: {
     if (s in phrased) {
       // Named in the JD's words: its words (or an accepted alternative's) in one CV line, ESCO's rare words weighing most.
       const k = input.knowledge;
-      const { alternatives: others, scope } = phrased[s]!;
-      const line = [s, ...others].map((n) => phraseEvidence(n, cv, k ? (stem) => k.wordSkills(stem) : null, scope)).find(Boolean);
+      const { alternatives: others, scope, level } = phrased[s]!;
+      const line = [s, ...others].map((n) => phraseEvidence(n, cv, k ? (stem) => k.wordSkills(stem) : null, scope, level)).find(Boolean);
       if (line) {
         cvSet.add(s);
         cvSkills.push(s);

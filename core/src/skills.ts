@@ -241,7 +241,9 @@ const EVIDENCE_RULES: EvidenceRule[] = [
   { skill: 'event-driven architecture', re: /\b(event[\s-]?(driven|based|pipeline|bus|sourcing)|events? (pipeline|stream)|pub\/?sub|message broker|sqs|sns|nats)\b/i },
   { skill: 'message queues', re: /\b(sqs|activemq|nats|message broker|queues?)\b/i },
   { skill: 'team leadership', re: /\b(led|lead|leading|managed|managing|supervised|ran|run|deputi[sz]ed)\b[^.\n]{0,50}\b(team|teams|staff|section|sections|shift|squad|crew|colleagues|restaurant|store|kitchen|\d+ (people|staff|employees|soldiers|pickers))\b/i },
-  { skill: 'communication', re: /\b(presented|presenting|presentations?|patient education|explained|briefings?|wrote (reports|briefings|guides)|taught|teaching|delivered training|demos?|newsletter|public speaking|counsell?ed|parents|customers|guests|families)\b/i },
+  { skill: 'communication', re: /\b(presented|presenting|presentations?|patient education|explained|briefings?|wrote (reports|briefings|guides)|taught|teaching|delivered training|demos?|newsletter|public speaking|counsell?ed|reassured|advised|parents|customers|guests|families|patients|pupils|children|clients)\b/i },
+  // Hands-on work with patients, not only the words "patient care".
+  { skill: 'patient care', re: /\b(reassured|assessed|treated|examined|scanned|x-rayed|positioned|supported|looked after|nursed)\b[^.\n]{0,40}\bpatients?\b/i },
   { skill: 'stakeholder management', re: /\b((worked|working|coordinated|liaised|collaborated)( closely)? with\b[^.\n]{0,60}\b(teams?|departments?|heads|managers|doctors|clients|families|partners|agencies|police|schools|underwriters|stakeholders|suppliers)|department heads|hiring managers|with stakeholders)\b/i },
   { skill: 'relationship building', re: /\b(relationships?|rapport|families|account management|repeat customers|long-term clients)\b/i },
   { skill: 'teamwork', re: /\b((worked|working) (closely )?with|in a squad|in a team|team player|with my (year|team) partner|alongside|partnered with)\b/i },
