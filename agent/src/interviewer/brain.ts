@@ -291,7 +291,7 @@ export class InterviewBrain {
 
   /**
    * What the recruiter will most likely say next, most likely first, for synthesis ahead
-   * (docs/decisions/020-speech-ahead.md): before the call the opening, then the next planned
+   * (docs/decisions/022-speech-ahead-and-short-greeting.md): before the call the opening, then the next planned
    * question with the acknowledgement that would lead into it. Only predicts; changes nothing.
    * A follow-up or an acknowledgement naming the answer's topic is not predicted.
    */

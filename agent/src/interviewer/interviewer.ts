@@ -28,6 +28,8 @@ export interface Interviewer {
   timeBoxOver(session: voice.AgentSession): void;
   /** The candidate has talked past the framework's user-turn limit: move on politely. */
   userTurnExceeded(session: voice.AgentSession): void;
+  /** What it will most likely say next, for synthesis ahead (an interviewer that cannot tell leaves it out). */
+  upcomingLines?(): string[];
 }
 
 export interface InterviewerOptions {

@@ -56,6 +56,10 @@ export class RuleInterviewer implements Interviewer {
     session.generateReply();
   }
 
+  upcomingLines(): string[] {
+    return this.brain.upcomingSentences();
+  }
+
   userTurnExceeded(session: voice.AgentSession): void {
     this.brain.requestCutIn();
     session.commitUserTurn();

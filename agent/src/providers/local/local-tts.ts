@@ -3,6 +3,7 @@ import { AudioFrame } from '@livekit/rtc-node';
 import type { SpeechEngine } from './engine.js';
 import { resampleMono, trimSilence } from './pcm.js';
 import { SentenceSplitter, splitSentences } from './sentence-splitter.js';
+import { SpeechAhead } from './speech-ahead.js';
 
 /** Output rates the agent's audio path accepts without a further resample. */
 export type LocalTTSSampleRate = 24_000 | 48_000;
@@ -37,11 +38,54 @@ export abstract class LocalTTS extends tts.TTS {
   }
 
   /**
-   * Renders one sentence as consecutive parts. One part here; an engine that takes long over a
-   * long sentence (Piper) yields its first clause early, so the recruiter starts speaking sooner.
+   * Starts rendering one sentence as consecutive parts. One part here; an engine that takes long
+   * over a long sentence (Piper) splits off its first clause, so the recruiter starts speaking sooner.
    */
+  startParts(text: string): Promise<Int16Array>[] {
+    return [this.renderSentence(text)];
+  }
+
+  /** Renders one sentence part by part (all parts requested at once, yielded in order). */
   async *renderParts(text: string): AsyncGenerator<Int16Array> {
-    yield await this.renderSentence(text);
+    const rendered = this.startParts(text);
+    // A failure surfaces through the await below; the others must not become unhandled rejections.
+    for (const r of rendered) r.catch(() => undefined);
+    for (const r of rendered) yield await r;
+  }
+
+  /** Sentences rendered ahead of need (docs/decisions/022-speech-ahead-and-short-greeting.md). */
+  readonly ahead = new SpeechAhead((text) => this.startParts(text));
+
+  /**
+   * Renders these texts' sentences ahead, most likely first, and forgets any rendered earlier that
+   * are not among them. The interviewer calls it with what it expects to say next.
+   */
+  prefetch(texts: readonly string[]): void {
+    this.ahead.want(texts.flatMap((t) => splitSentences(t)));
+  }
+
+  /** A sentence's audio: rendered ahead when it was expected, rendered now otherwise. */
+  async *speakParts(text: string): AsyncGenerator<Int16Array> {
+    const ready = this.ahead.take(text);
+    if (!ready) {
+      yield* this.renderParts(text);
+      return;
+    }
+    for (const r of ready) r.catch(() => undefined);
+    let i = 0;
+    try {
+      for (; i < ready.length; i++) yield await ready[i]!;
+    } catch {
+      // Rendered ahead but failed (a restarted inference service): render it now. Only a first part
+      // can fail unseen; a later one would repeat audio already played, so it rethrows.
+      if (i > 0) throw new Error('speech rendered ahead failed mid-sentence');
+      yield* this.renderParts(text);
+    }
+  }
+
+  override async close(): Promise<void> {
+    this.ahead.clear();
+    await super.close();
   }
 
   synthesize(text: string, connOptions?: APIConnectOptions, abortSignal?: AbortSignal): LocalChunkedStream {
@@ -135,7 +179,7 @@ export class LocalChunkedStream extends tts.ChunkedStream {
 async function emitSentence(ttsImpl: LocalTTS, sentence: string, emitter: FrameEmitter, abortSignal: AbortSignal): Promise<boolean> {
   if (abortSignal.aborted) return false;
   let text = sentence;
-  for await (const part of ttsImpl.renderParts(sentence)) {
+  for await (const part of ttsImpl.speakParts(sentence)) {
     if (abortSignal.aborted) return false;
     emitter.write(part, text);
     text = '';

@@ -56,11 +56,8 @@ export class PiperTTS extends LocalTTS {
   label = 'local.PiperTTS';
 
   /** The first clause of a long sentence, then the rest; both are requested at once, so the rest renders while the first plays. */
-  override async *renderParts(text: string): AsyncGenerator<Int16Array> {
-    const rendered = splitLeadClause(text).map((part) => this.renderSentence(part));
-    // A failure surfaces through the await below; the others must not become unhandled rejections.
-    for (const r of rendered) r.catch(() => undefined);
-    for (const r of rendered) yield await r;
+  override startParts(text: string): Promise<Int16Array>[] {
+    return splitLeadClause(text).map((part) => this.renderSentence(part));
   }
 
   constructor(opts: PiperTTSOptions = {}) {
