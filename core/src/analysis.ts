@@ -432,8 +432,8 @@ export function analyzeApplication(input: {
         cvSkills.push(s);
         inferred.push({ skill: s, evidence: line });
         shown.set(s, { line, source: 'described' });
+        continue;
       }
-      continue;
     }
     const line = findSkillEvidence(s, cv);
     if (line) {
