@@ -26,23 +26,30 @@ class TwirpError extends Error {
   }
 }
 
-/** livekit AgentDispatch as protojson writes it: created_at in Unix nanoseconds. */
-export function toDispatchView(d: { id?: string; metadata?: string; state?: { createdAt?: string | number } }): DispatchView {
-  const ns = d.state?.createdAt ?? 0;
+/** livekit AgentDispatch as livekit-server's Twirp writes it (proto field names): created_at in Unix nanoseconds. */
+interface DispatchJson {
+  id?: string;
+  agent_name?: string;
+  metadata?: string;
+  state?: { created_at?: string | number };
+}
+
+export function toDispatchView(d: DispatchJson): DispatchView {
+  const ns = d.state?.created_at ?? 0;
   return { id: d.id ?? '', metadata: d.metadata ?? '', createdAtMs: Number(BigInt(ns) / 1_000_000n) };
 }
 
-/** livekit ParticipantInfo as protojson writes it (int64 as strings, enums by name). */
+/** livekit ParticipantInfo as livekit-server's Twirp writes it: proto field names, int64 as strings, enums by name. */
 interface ParticipantJson {
   identity?: string;
   kind?: string | number;
-  joinedAt?: string | number;
-  joinedAtMs?: string | number;
+  joined_at?: string | number;
+  joined_at_ms?: string | number;
   attributes?: Record<string, string>;
 }
 
 export function toParticipantView(p: ParticipantJson): ParticipantView {
-  const ms = Number(p.joinedAtMs ?? 0) || Number(p.joinedAt ?? 0) * 1000;
+  const ms = Number(p.joined_at_ms ?? 0) || Number(p.joined_at ?? 0) * 1000;
   return { identity: p.identity ?? '', isAgent: p.kind === 'AGENT' || p.kind === 4, joinedAtMs: ms, attributes: p.attributes ?? {} };
 }
 
@@ -70,19 +77,19 @@ export function createLivekitClusterView(opts: { url: string; apiKey: string; ap
       return (out.participants ?? []).map(toParticipantView);
     },
     latestDispatch: async (room, agentName) => {
-      const out = await call<{ agentDispatches?: { id?: string; agentName?: string; metadata?: string; state?: { createdAt?: string | number } }[] }>(
+      const out = await call<{ agent_dispatches?: DispatchJson[] }>(
         'AgentDispatchService',
         'ListDispatch',
         { room, roomAdmin: true },
         { room },
       );
-      const mine = (out.agentDispatches ?? []).filter((d) => d.agentName === agentName && d.id).map(toDispatchView);
+      const mine = (out.agent_dispatches ?? []).filter((d) => d.agent_name === agentName && d.id).map(toDispatchView);
       mine.sort((a, b) => a.createdAtMs - b.createdAtMs);
       return mine.at(-1) ?? null;
     },
     deleteDispatch: async (room, dispatchId) => {
       try {
-        await call('AgentDispatchService', 'DeleteDispatch', { room, roomAdmin: true }, { room, dispatchId });
+        await call('AgentDispatchService', 'DeleteDispatch', { room, roomAdmin: true }, { room, dispatch_id: dispatchId });
         return true;
       } catch (err) {
         if (err instanceof TwirpError && err.status === 404) return false;

@@ -107,13 +107,13 @@ describe('OrphanSweep', () => {
   });
 
   it('reads livekit-server\u2019s JSON: agents by kind, join time in ms or s, dispatch time in ns', () => {
-    expect(toParticipantView({ identity: 'agent-AJ_1', kind: 'AGENT', joinedAtMs: '1795978210018', attributes: { a: 'b' } })).toEqual({
+    expect(toParticipantView({ identity: 'agent-AJ_1', kind: 'AGENT', joined_at_ms: '1795978210018', attributes: { a: 'b' } })).toEqual({
       identity: 'agent-AJ_1',
       isAgent: true,
       joinedAtMs: 1795978210018,
       attributes: { a: 'b' },
     });
-    expect(toParticipantView({ identity: 'cand_1', joinedAt: '1795978210' })).toEqual({ identity: 'cand_1', isAgent: false, joinedAtMs: 1795978210000, attributes: {} });
-    expect(toDispatchView({ id: 'AD_1', metadata: META, state: { createdAt: '1795978210018123456' } })).toEqual({ id: 'AD_1', metadata: META, createdAtMs: 1795978210018 });
+    expect(toParticipantView({ identity: 'cand_1', kind: 'STANDARD', joined_at: '1795978210' })).toEqual({ identity: 'cand_1', isAgent: false, joinedAtMs: 1795978210000, attributes: {} });
+    expect(toDispatchView({ id: 'AD_1', agent_name: 'recruiter', metadata: META, state: { created_at: '1795978210018123456' } })).toEqual({ id: 'AD_1', metadata: META, createdAtMs: 1795978210018 });
   });
 });
