@@ -97,6 +97,9 @@ describe('habits: streak and achievements', () => {
     await h.app.jobs.drain();
     const report = (await (await p.browser.get(`/api/interviews/${interviewId}/report`)).json()) as { report: { status: string } | null };
     expect(report.report?.status).toBe('scored');
+    // The job awarded it (before any page asked).
+    const awarded = rowsOf<{ key: string }>(await h.t.db.owner.execute(sql`select key from user_achievements where user_id = ${p.user.id}`));
+    expect(awarded.map((r) => r.key)).toEqual(['first_interview']);
 
     const body = await habits(p);
     expect(body.streak).toMatchObject({ current: 1, longest: 1, practisedToday: true, timeZone: 'UTC' });

@@ -14,7 +14,7 @@ import { Interview } from '@mockroom/core/api-shapes';
 import type { MockroomDb } from '@mockroom/db/client';
 import { applications, habitSettings, interviews, leaderboardEntries, reports, userAchievements } from '@mockroom/db/schema';
 import { requireUser } from '../auth/guard.js';
-import { ACHIEVEMENT_BY_KEY, nextAchievements } from '../habits/achievements.js';
+import { ACHIEVEMENT_BY_KEY, earnedKeys, nextAchievements } from '../habits/achievements.js';
 import { refreshLeaderboardEntry } from '../habits/award.js';
 import { loadCompleted, loadHabitState, loadSettings } from '../habits/facts.js';
 import { handleProblem, HANDLE_MESSAGES, readBoard } from '../habits/leaderboard.js';
@@ -114,7 +114,18 @@ export function createHabitsRoutes() {
       const now = s.now();
       const { state, held } = await s.db.asUser(user.id, async (tx) => {
         const state = await loadHabitState(tx, user.id, now);
-        const held = await tx.select().from(userAchievements).where(eq(userAchievements.userId, user.id)).orderBy(userAchievements.awardedAt);
+        const read = () => tx.select().from(userAchievements).where(eq(userAchievements.userId, user.id)).orderBy(userAchievements.awardedAt);
+        let held = await read();
+        // The award job runs right after scoring; a page opened in between catches up here, with the
+        // same idempotent insert, so a report that is ready never shows without its achievement.
+        const missing = earnedKeys(state.facts).filter((key) => !held.some((h) => h.key === key));
+        if (missing.length) {
+          await tx
+            .insert(userAchievements)
+            .values(missing.map((key) => ({ userId: user.id, key, awardedAt: now })))
+            .onConflictDoNothing({ target: [userAchievements.userId, userAchievements.key] });
+          held = await read();
+        }
         return { state, held };
       });
       const achievements = held.flatMap((a) => {
