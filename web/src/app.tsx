@@ -17,6 +17,7 @@ import { DeletionGate } from './privacy/deletion-gate.js';
 import { OperatorPage } from './privacy/operator-page.js';
 import { PrivacyPage } from './privacy/privacy-page.js';
 import { StacksPage } from './pages/stacks.js';
+import { TryoutPage } from './tryout/tryout-page.js';
 import { LeaderboardPage } from './habits/leaderboard-page.js';
 import { ProgressPage } from './habits/progress-page.js';
 
@@ -164,6 +165,8 @@ function Page(props: { route: Route }) {
       return <OperatorPage />;
     case 'stacks':
       return <StacksPage />;
+    case 'tryout':
+      return <TryoutPage />;
     case 'progress':
       return <ProgressPage />;
     case 'leaderboard':

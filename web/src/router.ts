@@ -20,6 +20,7 @@ export type Route =
   | { name: 'privacy' }
   | { name: 'operator' }
   | { name: 'stacks' }
+  | { name: 'tryout' }
   | { name: 'progress' }
   | { name: 'leaderboard' }
   | { name: 'review-inbox' }
@@ -38,6 +39,8 @@ export const PUBLIC_ROUTES: ReadonlySet<Route['name']> = new Set([
   // An invitation to review: a signed-out visitor signs up on the page itself.
   'review-invite',
   'privacy',
+  // The free tryout without an account (web/src/tryout).
+  'tryout',
 ]);
 
 /** Parses a location hash (`#/interviews/abc/report?x=1`) into a route. */
@@ -68,6 +71,8 @@ export function parseHash(hash: string): Route {
         return { name: 'operator' };
       case 'stacks':
         return { name: 'stacks' };
+      case 'tryout':
+        return { name: 'tryout' };
       case 'progress':
         return { name: 'progress' };
       case 'leaderboard':

@@ -18,6 +18,9 @@ export function LandingPage() {
             Sign in
           </Link>
         </p>
+        <p>
+          <Link to={{ name: 'tryout' }}>Try a 5-minute interview — no account</Link>
+        </p>
       </div>
       <div className="landing-grid">
         <section className="card" aria-labelledby="landing-how">

@@ -15,6 +15,7 @@ import { InterviewMetricsPanel } from './interview-metrics.js';
 import { ReviewerComments, ReviewSharePanel } from '../review-share-panel.js';
 import { InterviewPrivacyPanel } from '../privacy/dossier-panel.js';
 import { PractiseAgainPanel } from '../habits/practise-again-panel.js';
+import { TryoutClaimPanel } from '../tryout/claim-panel.js';
 
 /** Scoring usually takes seconds; poll gently while it runs. */
 export const REPORT_POLL_MS = 2_000;
@@ -110,6 +111,7 @@ export function ReportPage(props: { interviewId: string }) {
       ) : (
         <ReportBody report={report.report} turns={detail?.turns ?? []} />
       )}
+      <TryoutClaimPanel interviewId={props.interviewId} />
       {report?.report ? <PractiseAgainPanel interviewId={props.interviewId} scored={report.report.status === 'scored'} /> : null}
       <InterviewMetricsPanel interviewId={props.interviewId} />
       <InterviewPrivacyPanel interviewId={props.interviewId} />
