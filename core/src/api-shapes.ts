@@ -155,6 +155,8 @@ export const PrivacyInfo = z.object({
     accountDeletionGraceDays: z.number().int(),
     analyticsEventsDays: z.number().int(),
     serverLogsDays: z.number().int(),
+    /** The free tryout's keyed device/network hashes, and an unclaimed tryout with its report (TRYOUT_RETENTION_DAYS). */
+    tryoutDays: z.number().int(),
   }),
 });
 export type PrivacyInfo = z.infer<typeof PrivacyInfo>;

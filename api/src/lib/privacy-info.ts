@@ -59,6 +59,7 @@ export function toPrivacyInfo(env: Env): PrivacyInfo {
       accountDeletionGraceDays: env.ACCOUNT_DELETION_GRACE_DAYS,
       analyticsEventsDays: env.EVENTS_RETENTION_DAYS,
       serverLogsDays: env.LOG_RETENTION_DAYS,
+      tryoutDays: env.TRYOUT_RETENTION_DAYS,
     },
   };
 }

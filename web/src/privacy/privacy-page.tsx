@@ -40,6 +40,11 @@ export function PrivacyPage() {
               <li>After you ask to delete your account: {info.retention.accountDeletionGraceDays} days, during which you can sign in to cancel; then everything is deleted.</li>
               <li>Usage counts (which features were used, with no content and no link to you): {info.retention.analyticsEventsDays} days.</li>
               <li>Server logs (which hold no transcripts, CVs, job descriptions, names or email addresses): at most {info.retention.serverLogsDays} days.</li>
+              <li>
+                The free tryout without an account: to allow one per device we keep a keyed hash (HMAC-SHA256 with a server secret) of your browser’s features and
+                of your network (the first three parts of an IPv4 address, the first 48 bits of an IPv6 one), never the features or the address themselves,
+                for {info.retention.tryoutDays} days. A tryout not turned into an account within that time is deleted with its transcript and report.
+              </li>
             </ul>
           </section>
           <section className="card" aria-labelledby="rights-heading">
