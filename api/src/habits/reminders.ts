@@ -79,10 +79,7 @@ export async function sendDueReminders(s: ReminderDeps, now: Date): Promise<Remi
     });
     // Only to a confirmed address (a tryout account's placeholder is never confirmed).
     if (!who || !who.verified) continue;
-    if (who.practisedToday) {
-      run.skippedPractised++;
-      continue;
-    }
+    // The day is claimed either way: someone who practised needs no reminder today, and later runs skip them.
     const claimed = await s.db.asWorker((tx) =>
       tx
         .update(habitSettings)
@@ -91,6 +88,10 @@ export async function sendDueReminders(s: ReminderDeps, now: Date): Promise<Remi
         .returning({ userId: habitSettings.userId }),
     );
     if (claimed.length === 0) continue;
+    if (who.practisedToday) {
+      run.skippedPractised++;
+      continue;
+    }
     try {
       const token = createUnsubscribeToken(s.authSecret, row.userId);
       await s.mailer.send(reminderEmail({ appBaseUrl: s.env.APP_BASE_URL, to: who.email, userId: row.userId, token, streak: who.streak }));

@@ -28,7 +28,7 @@ export const habitSettings = pgTable(
     remindersEnabled: boolean().notNull().default(false),
     /** Local wall-clock time of the reminder, "HH:MM". */
     reminderTime: text().notNull().default('18:00'),
-    /** The user's local calendar day of the last reminder sent: at most one a day. */
+    /** The user's local calendar day last handled by the reminder run (sent, or skipped as practised): at most one a day. */
     lastReminderOn: date({ mode: 'string' }),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
