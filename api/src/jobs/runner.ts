@@ -28,8 +28,8 @@ export function createJobRunner(services: () => Services, handlers: Record<strin
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       await handler(job, s);
-      await completeJob(s.db, job.id, s.now());
-      s.logger.info({ jobId: job.id, kind: job.kind, attempts: job.attempts }, 'job done');
+      if (await completeJob(s.db, job, s.now())) s.logger.info({ jobId: job.id, kind: job.kind, attempts: job.attempts }, 'job done');
+      else s.logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts }, 'job outlived its lease; another runner holds it');
     } catch (error) {
       const outcome = await failJob(s.db, job, error, s.now());
       s.logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, outcome, err: error instanceof Error ? error.name : 'unknown' }, 'job failed');
