@@ -41,6 +41,9 @@ import { createStackRoutes } from './routes/stacks.js';
 import { createHabitsRoutes, createLeaderboardRoutes, createPractiseAgainRoutes, createProgressRoutes, createReminderRoutes } from './routes/habits.js';
 import { HABITS_AWARD_JOB, habitsAwardJob } from './habits/award.js';
 import { HABITS_REMINDERS_JOB, habitsRemindersJob } from './habits/reminders.js';
+import { createCreditRoutes } from './routes/credits.js';
+import { createPaymentRoutes } from './routes/payments.js';
+import { createReferralRoutes } from './routes/referrals.js';
 import { createDossierRoutes, createOperatorRoutes, createPrivacyRoutes } from './routes/privacy.js';
 import { PURGE_ACCOUNT_JOB, pendingDeletionGate, purgeAccountJob } from './lib/account-deletion.js';
 import { EVENTS_RETENTION_JOB, sweepOldEvents } from './lib/events.js';
@@ -84,11 +87,14 @@ function buildRoutes(env: Env, base = createRouter()) {
     .route('/api/interviews', createInterviewPlanRoutes())
     .route('/api/agent', createAgentRoutes(env.AGENT_API_TOKEN))
     .route('/api/livekit', createLivekitWebhookRoutes())
-    .route('/api/tryout', createTryoutRoutes())
     .route('/api/habits', createHabitsRoutes())
     .route('/api/leaderboard', createLeaderboardRoutes())
     .route('/api/progress', createProgressRoutes())
     .route('/api/interviews', createPractiseAgainRoutes())
+    .route('/api/credits', createCreditRoutes())
+    .route('/api/payments', createPaymentRoutes())
+    .route('/api/referrals', createReferralRoutes())
+    .route('/api/tryout', createTryoutRoutes())
     .get('/api/health', (c) => c.json({ ok: true as const }));
 }
 
@@ -131,9 +137,9 @@ export function createApp(deps: AppDeps) {
     [SCORE_JOB]: scoreInterviewJob,
     [PURGE_ACCOUNT_JOB]: purgeAccountJob,
     [EVENTS_RETENTION_JOB]: async (_job, s) => void (await sweepOldEvents(s)),
-    [TRYOUT_RETENTION_JOB]: tryoutRetentionJob,
     [HABITS_AWARD_JOB]: habitsAwardJob,
     [HABITS_REMINDERS_JOB]: habitsRemindersJob,
+    [TRYOUT_RETENTION_JOB]: tryoutRetentionJob,
   });
 
   const app = createRouter();

@@ -13,6 +13,7 @@ import type { EndReason } from '@mockroom/core';
 import type { Tx } from '@mockroom/db/client';
 import { interviews } from '@mockroom/db/schema';
 import { enqueueScoring } from '../jobs/score-interview.js';
+import { refundInterviewTx } from '../billing/ledger.js';
 import type { Services } from './context.js';
 import { ApiError, NotFoundError } from './errors.js';
 
@@ -149,10 +150,13 @@ export async function sweepInterviews(s: LifecycleDeps): Promise<number> {
       );
     let closed = 0;
     for (const iv of overdue) if (await closeInterviewTx(tx, { interviewId: iv.id, reason: 'time_box', now })) closed++;
-    await tx
+    const failed = await tx
       .update(interviews)
       .set({ status: 'failed', endedAt: now, endReason: 'error' })
-      .where(and(eq(interviews.status, 'scheduled'), lt(interviews.createdAt, new Date(now.getTime() - SCHEDULED_EXPIRY_MS))));
+      .where(and(eq(interviews.status, 'scheduled'), lt(interviews.createdAt, new Date(now.getTime() - SCHEDULED_EXPIRY_MS))))
+      .returning({ id: interviews.id });
+    // A call charged at its token that never started is given back (api/src/billing).
+    for (const iv of failed) await refundInterviewTx(tx, iv.id);
     await s.caches.openInterviews.publishAllClosedTx(tx);
     return closed;
   });
