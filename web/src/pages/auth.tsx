@@ -7,6 +7,7 @@ import { navigate } from '../router.js';
 import { takeReturn } from '../session.js';
 import { ErrorMessage, Field, Link, Notice, PageHeading, SubmitButton, useAuth } from '../ui.js';
 import { AGE_NOT_CONFIRMED, AgeConfirmation } from '../privacy/age-confirmation.js';
+import { browserSignupCreditFields } from '../credits/credits-format.js';
 
 /** A floor checked before the request so the form says why; the API enforces its own rule too. */
 export const MIN_PASSWORD_LENGTH = INPUT_LIMITS.passwordMin;
@@ -44,7 +45,7 @@ export function SignUpPage() {
     const name = checkWith(DisplayName, displayName);
     checkPasswordLength(password);
     if (!ageConfirmed) throw new FieldCheckError({ ageConfirmed: AGE_NOT_CONFIRMED });
-    await api.signUp({ email: email.trim(), displayName: name, password, ageConfirmed });
+    await api.signUp({ email: email.trim(), displayName: name, password, ageConfirmed, ...browserSignupCreditFields() });
     // A taken address gets the same answer as a new one but no session (its owner is emailed instead).
     const user = await api.me().catch(() => null);
     if (!user) {

@@ -8,6 +8,7 @@ import { PlanEditor, type PlanEditorHandle } from './plan-editor.js';
 import type { Application } from '../types.js';
 import { ErrorMessage, Field, Link, Notice, PageHeading, Spinner } from '../ui.js';
 import { StackPicker } from './stack-picker.js';
+import { InterviewCost } from '../credits/interview-cost.js';
 
 export const TIME_BOX_CHOICES_MIN = [5, 10, 15, 20, 30, 45, 60] as const;
 export const DEFAULT_TIME_BOX_MIN = 15;
@@ -87,6 +88,8 @@ export function PreCallPage(props: { applicationId: string }) {
       // The plan editor's draft interview, saved with its edits; a new one when there is none.
       const planned = await planEditor.current?.prepare(timeBox, stack);
       const interview = planned ? { id: planned } : await api.createInterview({ applicationId: props.applicationId, timeBoxMinutes: timeBox, ...(stack ? { stack } : {}) });
+      // The first token starts (and charges) the call: a short balance answers 402 here, on this page.
+      await api.getToken(interview.id);
       if (deviceId) sessionStorage.setItem(MIC_DEVICE_KEY, deviceId);
       stopPreview();
       navigate({ name: 'call', interviewId: interview.id });
@@ -176,6 +179,7 @@ export function PreCallPage(props: { applicationId: string }) {
             </select>
           )}
         </Field>
+        <InterviewCost minutes={timeBox} />
       </section>
 
       <StackPicker value={stack} onChange={setStack} />
