@@ -111,8 +111,9 @@ export class Supervisor {
   }
 
   /**
-   * Stops a process and leaves it down: `signal` to its group (SIGTERM lets livekit-server and the
-   * agent worker drain), SIGKILL after the grace; resolves when it has exited.
+   * Stops a process and leaves it down: `signal` to it (SIGTERM lets livekit-server and the agent
+   * worker drain; SIGKILL to its whole group), its group SIGKILLed after the grace or once it has
+   * exited; resolves when it has exited.
    */
   async stop(name: string, signal: NodeJS.Signals = 'SIGTERM', graceMs?: number): Promise<void> {
     const e = this.entry(name);
@@ -120,19 +121,22 @@ export class Supervisor {
     const child = e.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((r) => child.once('exit', () => r()));
-    const kill = (sig: NodeJS.Signals) => {
+    const kill = (sig: NodeJS.Signals, target: number) => {
       try {
-        process.kill(-child.pid!, sig);
+        process.kill(target, sig);
       } catch {
         /* already gone */
       }
     };
-    kill(signal);
-    const timer = setTimeout(() => kill('SIGKILL'), graceMs ?? e.spec.stopGraceMs ?? 8_000);
+    // A graceful signal goes to the process alone, as an orchestrator sends it to a container's
+    // first process: the agent worker drains, and its job processes (same group) keep their calls
+    // until it lets them go. SIGKILL takes the whole group, as a lost host would.
+    kill(signal, signal === 'SIGKILL' ? -child.pid! : child.pid!);
+    const timer = setTimeout(() => kill('SIGKILL', -child.pid!), graceMs ?? e.spec.stopGraceMs ?? 8_000);
     await exited;
     clearTimeout(timer);
-    // What the process forked into its group (agent job processes) goes with it.
-    kill('SIGKILL');
+    // What the process forked into its group (agent job processes, helpers) goes with it.
+    kill('SIGKILL', -child.pid!);
   }
 
   async restart(name: string): Promise<void> {
