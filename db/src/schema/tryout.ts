@@ -4,14 +4,15 @@
  * never a fingerprint or an address in clear. The unique keys make "one tryout per device" hold under
  * concurrent requests; the prefix key counts tryouts per network for the hourly cap.
  *
- * Only the worker role reads or writes it (the tryout route runs before any account exists, the
- * retention job purges it): no user can read another's row, nor their own.
+ * The worker role writes, counts and purges it (the tryout route runs before any account exists,
+ * the retention job purges it). A guest may read its own row (user_id, while it is a guest), so the
+ * account export shows what is kept about it; nobody reads another's.
  */
 import { sql } from 'drizzle-orm';
 import { index, pgPolicy, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { users } from './accounts.js';
 import { createdAtColumn, idColumn } from './columns.js';
-import { workerRole } from './roles.js';
+import { appRole, workerRole } from './roles.js';
 
 export const tryouts = pgTable(
   'tryouts',
@@ -34,5 +35,6 @@ export const tryouts = pgTable(
     index().on(t.prefixKey, t.createdAt),
     index().on(t.createdAt),
     pgPolicy('tryouts_worker', { for: 'all', to: workerRole, using: sql`true`, withCheck: sql`true` }),
+    pgPolicy('tryouts_owner_read', { for: 'select', to: appRole, using: sql`user_id = app_user_id()` }),
   ],
 );
