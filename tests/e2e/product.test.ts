@@ -303,6 +303,12 @@ describe('the web client as a product (offline stack, headless Chromium)', () =>
       await go('#/stacks');
       expect(await heading()).toBeTruthy();
       await audit('stacks');
+      await go('#/progress');
+      expect(await heading()).toBe('Progress');
+      await audit('progress');
+      await go('#/leaderboard');
+      expect(await heading()).toBe('Weekly leaderboard');
+      await audit('leaderboard');
       await go('#/no/such/page');
       expect(await heading()).toBe('Page not found');
       await audit('not-found');
@@ -335,7 +341,7 @@ describe('the web client as a product (offline stack, headless Chromium)', () =>
   });
 
   it('audited every page of the app', () => {
-    for (const page of ['landing', 'signup', 'signin', 'forgot-password', 'reset-password', 'verify-email', 'dashboard', 'application-edit', 'precall', 'call-live', 'call-ended', 'report', 'review-invite', 'review-interview', 'review-inbox', 'settings', 'privacy', 'operator', 'stacks', 'not-found']) {
+    for (const page of ['landing', 'signup', 'signin', 'forgot-password', 'reset-password', 'verify-email', 'dashboard', 'application-edit', 'precall', 'call-live', 'call-ended', 'report', 'review-invite', 'review-interview', 'review-inbox', 'settings', 'privacy', 'operator', 'stacks', 'progress', 'leaderboard', 'not-found']) {
       expect(audited, page).toContain(page);
     }
   });
