@@ -101,9 +101,10 @@ export function createTryoutRoutes() {
       async (c) => {
         const s = c.var.services;
         const { user } = requireUser(c);
+        if (!user.guest) throw new ConflictError('not_a_guest', 'This account is not a tryout: there is nothing to claim.');
+        // Counted like sign-up (the same bucket per client address).
         const limit = LIMITS.authPerIp;
         if ((await hit(s.db, limit, clientIp(c, s.env.TRUSTED_PROXY_HOPS), s.now())) > limit.max) throw new RateLimitedError(retryAfterSeconds(limit, s.now()));
-        if (!user.guest) throw new ConflictError('not_a_guest', 'This account is not a tryout: there is nothing to claim.');
         const body = c.req.valid('json');
         requireGoodPassword(body.password, body);
         const passwordHash = await hashPassword(body.password);
