@@ -20,6 +20,7 @@ import { StacksPage } from './pages/stacks.js';
 import { TryoutPage } from './tryout/tryout-page.js';
 import { LeaderboardPage } from './habits/leaderboard-page.js';
 import { ProgressPage } from './habits/progress-page.js';
+import { CreditsPage } from './credits/credits-page.js';
 
 // The call page carries livekit-client, most of the bundle; load it only when a call starts.
 const CallPage = lazy(() => import('./pages/call.js').then((m) => ({ default: m.CallPage })));
@@ -106,6 +107,7 @@ export function App() {
             <Link to={{ name: 'dashboard' }}>Dashboard</Link>
             <Link to={{ name: 'application-new' }}>New application</Link>
             <Link to={{ name: 'review-inbox' }}>Review</Link>
+            <Link to={{ name: 'credits' }}>Credits</Link>
             <Link to={{ name: 'settings' }}>Settings</Link>
             <button type="button" className="link-button" onClick={signOut}>
               Sign out
@@ -167,6 +169,8 @@ function Page(props: { route: Route }) {
       return <StacksPage />;
     case 'tryout':
       return <TryoutPage />;
+    case 'credits':
+      return <CreditsPage />;
     case 'progress':
       return <ProgressPage />;
     case 'leaderboard':

@@ -21,6 +21,7 @@ export type Route =
   | { name: 'operator' }
   | { name: 'stacks' }
   | { name: 'tryout' }
+  | { name: 'credits' }
   | { name: 'progress' }
   | { name: 'leaderboard' }
   | { name: 'review-inbox' }
@@ -73,6 +74,8 @@ export function parseHash(hash: string): Route {
         return { name: 'stacks' };
       case 'tryout':
         return { name: 'tryout' };
+      case 'credits':
+        return { name: 'credits' };
       case 'progress':
         return { name: 'progress' };
       case 'leaderboard':
