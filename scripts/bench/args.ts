@@ -29,12 +29,16 @@ export interface BenchOptions {
   soakSessions: number | null;
   /** `--cluster`: C1 on the loopback cluster against a single node, same run (cluster.ts). */
   cluster: boolean;
+  /** `--w1`: word error rate of stored candidate turns per voice, clean and noisy (w1.ts). */
+  w1: boolean;
 }
 
 export const USAGE = `Usage: pnpm bench [--quick] [--only L1,A1,...] [--turns N] [--stock-turns N] [--sessions N] [--load-seconds S] [--connections N] [--out DIR]
        pnpm bench --stacks offline,offline-classic,... [--quick] [--turns N] [--out DIR]
        pnpm bench --soak 30m [--sessions N]
        pnpm bench --cluster [--quick] [--sessions N]
+       pnpm bench --w1 [--quick] [--turns N]
+  --w1          W1: WER of stored candidate turns, 4 voices × clean / pink noise 15 dB, --turns answers each (max 10); writes bench/results/w1.md (quick: w1-quick.md)
   --cluster     C1 on the loopback cluster (2 livekit nodes, 2 workers, 2 APIs) vs a single node, one core per node; writes bench/results/cluster.md
   --soak        hold N simultaneous interviews (default: C1 of the last full run) for this long (s, m, h); writes bench/results/soak.md
   --stacks      the voice benchmark once per provider stack (core/src/stacks.ts ids); writes bench/results/stacks.md (quick: stacks-quick.md)
@@ -68,6 +72,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
         stacks: { type: 'string' },
         soak: { type: 'string' },
         cluster: { type: 'boolean', default: false },
+        w1: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       allowPositionals: false,
@@ -98,6 +103,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     soakMs: parseSoak(values.soak),
     soakSessions: values.sessions === undefined ? null : positiveInt('sessions', values.sessions, 1),
     cluster: values.cluster ?? false,
+    w1: values.w1 ?? false,
   };
 }
 

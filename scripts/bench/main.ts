@@ -22,6 +22,7 @@ import { benchSoak, lastC1 } from './soak.js';
 import { benchCluster } from './cluster.js';
 import { METRIC_IDS, emptySummary, machineInfo, missingMetrics, renderMarkdown, type MetricId, type ReportInput } from './report.js';
 import { percentile, round, summarize } from './stats.js';
+import { benchW1 } from './w1.js';
 import { capacityTurnsPerBot, judgeLevel, planSteps, runConversation, runSequential, type CapacityLevel, type Corpus, type SessionResult } from './voice.js';
 import { ANSWERS, BARGE_IN, PAUSED_ANSWERS, joinWithPause, synthesize } from './wav.js';
 
@@ -84,6 +85,10 @@ async function main(): Promise<number> {
   if (opts.stacks) {
     log(`stacks run: ${opts.stacks.join(', ')} on ${machine.cores} cores, load average ${machine.loadAverage.join(' / ')}`);
     return benchStacks({ opts, command, machine, loadRtc, buildCorpus, log });
+  }
+  if (opts.w1) {
+    log(`w1 run on ${machine.cores} cores, load average ${machine.loadAverage.join(' / ')}`);
+    return benchW1({ opts, command, machine, loadRtc, log });
   }
   if (opts.cluster) {
     log(`cluster run on ${machine.cores} cores, load average ${machine.loadAverage.join(' / ')}`);

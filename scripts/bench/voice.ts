@@ -82,6 +82,8 @@ export interface ConversationOptions {
   log: (line: string) => void;
   /** How long to wait for the recruiter's first words (default GREETING_TIMEOUT_MS; the soak waits longer). */
   greetingTimeoutMs?: number;
+  /** Runs after the last step, before the interview is ended (W1 reads the stored turns while they can still arrive). */
+  beforeEnd?: (interviewId: string) => Promise<void>;
 }
 
 /** Which steps an interview runs: answers, with a paused answer and a barge-in mixed in at the given rates. */
@@ -154,6 +156,7 @@ export async function runConversation(o: ConversationOptions): Promise<SessionRe
   } finally {
     result.audioGaps = bot.audioGaps;
     result.recruiterLeft = bot.recruiterLeft;
+    if (o.beforeEnd && bot.interviewId) await o.beforeEnd(bot.interviewId).catch((err: unknown) => (result.error ??= (err as Error).message));
     await bot.endInterview();
     await bot.leave();
   }
