@@ -19,6 +19,8 @@ import { createVad } from './turn/vad.js';
 
 /** How often the worker retries turns left in the spool by jobs that could not reach the API. */
 const SPOOL_REPLAY_INTERVAL_MS = 30_000;
+/** How often the orphan sweep is ticked (it throttles its stamps and sweeps itself). */
+const ORPHAN_TICK_MS = 1_000;
 
 /** Loads what is slow (VAD, the offline speech engines this worker's providers use) once per job process. */
 export async function prewarmJobProcess(proc: JobProcess, env: AgentEnv): Promise<void> {
@@ -42,6 +44,7 @@ export function createWorkerOptions(env: AgentEnv, agentEntry: string): ServerOp
   const admission = new AdmissionControl(env.AGENT_MAX_JOBS, production ? undefined : () => 0);
   const redispatch = createCrashRedispatch(env);
   const orphans = createOrphanSweep(env);
+  let orphansTimer: NodeJS.Timeout | null = null;
   return new ServerOptions({
     agent: agentEntry,
     agentName: AGENT_NAME,
@@ -65,7 +68,9 @@ export function createWorkerOptions(env: AgentEnv, agentEntry: string): ServerOp
     // The load sample (every 2.5 s) is the one place the framework shows us the running jobs.
     loadFunc: (worker) => {
       redispatch?.observe(worker.activeJobs);
-      orphans?.tick(worker.activeJobs);
+      // Stamps and sweeps on a timer of their own: the framework stops sampling the load while the
+      // worker drains, and a draining worker's recruiters must stay stamped.
+      if (orphans && !orphansTimer) orphansTimer = setInterval(() => orphans.tick(worker.activeJobs), ORPHAN_TICK_MS).unref();
       return admission.load(worker);
     },
     requestFunc: (req: JobRequest) => admission.request(req),
