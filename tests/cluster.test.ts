@@ -15,10 +15,11 @@
  *   instance starts again on its own.
  * - Sign-out everywhere on one instance is refused on the other at once.
  *
- * Opt-in (MOCKROOM_CLUSTER_TEST=1): one run took 11.7–13.8 min on the shared 2-core machine at load
- * average 24–38 — far past the 90 s a cross-process file may add to the CI run — and its last run
- * (load 5–8) failed when both clients of the first call did a full LiveKit reconnect and the
- * recruiter's job ended with it, not yet understood (docs/decisions/020). Run it alone:
+ * Opt-in (MOCKROOM_CLUSTER_TEST=1): all five passed in 374 s at load average 6–18 on the shared
+ * 2-core machine (11.7–13.8 min at load 24–38) — far past the 90 s a cross-process file may add to
+ * the CI run; one run before (load 5–8) failed when both clients of the first call did a full
+ * LiveKit reconnect and the recruiter's job ended with it, not yet understood (docs/decisions/020).
+ * Run it alone:
  *   MOCKROOM_CLUSTER_TEST=1 pnpm exec vitest run --project tests cluster.test.ts
  */
 import { toRoomName } from '@mockroom/core';
