@@ -57,16 +57,23 @@ describe('free tryout in the browser (offline stack, headless Chromium)', () => 
       const last = plan[plan.length - 1]!;
       const lastAsked = (turns: StoredTurn[]) => turns.some((t) => t.speaker === 'recruiter' && t.questionId === last.id);
       const lastSequence = (turns: StoredTurn[], speaker: StoredTurn['speaker']) => Math.max(-1, ...turns.filter((t) => t.speaker === speaker).map((t) => t.sequence));
-      // A full typed answer each time the recruiter's latest prompt is stored, until it asks the plan's last question.
-      for (let i = 0; i < 6 && !lastAsked(await storedTurns()); i++) {
+      // A full typed answer to each new recruiter prompt (never twice to the same one: a typed answer may be
+      // stored before the prompt it interrupted), until the recruiter asks the plan's last question.
+      let answered = -1;
+      for (let i = 0; i < 8 && !lastAsked(await storedTurns()); i++) {
         await expect
           .poll(async () => {
             const turns = await storedTurns();
-            return lastAsked(turns) || lastSequence(turns, 'recruiter') > lastSequence(turns, 'candidate');
+            const prompt = lastSequence(turns, 'recruiter');
+            if (lastAsked(turns)) return true;
+            // Answer a new prompt once the recruiter has finished saying it (an answer typed over its speech interrupts it).
+            return prompt > answered && prompt > lastSequence(turns, 'candidate') && (await page.getByTestId('agent-state').getAttribute('data-state')) === 'listening';
           }, { timeout: RECRUITER_REPLY_MS, interval: 500 })
           .toBe(true);
-        if (lastAsked(await storedTurns())) break;
-        const typed = (await storedTurns()).filter((t) => t.source === 'typed').length;
+        const turns = await storedTurns();
+        if (lastAsked(turns)) break;
+        answered = lastSequence(turns, 'recruiter');
+        const typed = turns.filter((t) => t.source === 'typed').length;
         await page.getByLabel('Type an answer').fill(FULL_ANSWER);
         await page.getByRole('button', { name: 'Send' }).click();
         await expect.poll(async () => (await storedTurns()).filter((t) => t.source === 'typed').length, { timeout: TRANSCRIPT_MS, interval: 500 }).toBeGreaterThan(typed);
