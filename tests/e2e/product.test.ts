@@ -246,7 +246,8 @@ describe('the web client as a product (offline stack, headless Chromium)', () =>
         .toMatch(/^(ready|incomplete)$/);
       await page.getByTestId('transcript').waitFor({ timeout: 15_000 });
       // The heading names the job and the date, and the transcript runs in the order it was said.
-      expect(await heading()).toContain('Backend Engineer at Acme Robotics');
+      // The heading names the job once the application has loaded (the page shows "Interview report" until then).
+      await expect.poll(() => heading(), { timeout: 15_000 }).toContain('Backend Engineer at Acme Robotics');
       const starts = await page.locator('[data-testid="transcript"] [data-started-at]').evaluateAll((els) => els.map((e) => Date.parse(e.getAttribute('data-started-at') ?? '')));
       expect(starts.length).toBeGreaterThan(1);
       expect([...starts].sort((a, b) => a - b)).toEqual(starts);
